@@ -1,0 +1,1 @@
+"""The standard template as data (layout) and its builder (build)."""
