@@ -1,0 +1,313 @@
+"""The scoring rules of RULES.md §2, as pure functions on Decimals and parsed cell values.
+
+Nothing here raises on data: an indicator that cannot be scored gets ``score=None`` and a Chinese
+note saying why. Every [PROV]/[DEF] choice comes from a :class:`ScoringPolicy`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from perfxl.core.findings import fmt
+from perfxl.core.money import D, q
+from perfxl.core.policy import DEFAULT_POLICY, LEVELS, ScoringPolicy
+from perfxl.core.values import (
+    Bad,
+    Quantity,
+    Target,
+    is_blank,
+    is_not_applicable,
+    normalize_text,
+    parse_actual,
+    parse_target,
+    qualitative_level,
+    read_amount,
+    read_rate,
+    unit_factor,
+)
+
+LEVEL_LABELS = {"full": "达成年度指标", "partial": "部分达成并具有一定效果", "poor": "未达成且效果较差"}
+_NONE_PHRASES = ("无", "未发生", "没有", "零", "0")
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreResult:
+    """The rule's score of one indicator.
+
+    method: "forward", "reverse", "equal", "zero-target", "qualitative", "not-applicable" or
+    "unscorable" (score None, ``note`` says why). ``ratio`` = actual/target for quantitative
+    indicators (for over-achievement checks); ``level`` is the band of a qualitative indicator.
+    """
+
+    score: Decimal | None
+    method: str
+    note: str
+    ratio: Decimal | None = None
+    level: str | None = None
+
+
+def _unscorable(note: str) -> ScoreResult:
+    return ScoreResult(None, "unscorable", note)
+
+
+def read_number(raw: object) -> Decimal | None | Bad:
+    """A plain number such as a 分值/得分/总分: 12, "12", "12分", "１２" → 12; blank → None."""
+    if not isinstance(raw, str):
+        return read_amount(raw)  # None, numbers, error values, dates and logicals handled there
+    if is_blank(raw):
+        return None
+    text = normalize_text(raw).replace(" ", "")
+    if text.endswith("分") and len(text) > 1:
+        text = text[:-1]
+    if re.fullmatch(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+", text):
+        return Decimal(text.replace(",", ""))
+    return Bad(f"无法识别为分数：“{raw.strip()}”")
+
+
+def _round(value: Decimal, weight: Decimal, policy: ScoringPolicy) -> Decimal:
+    score = q(max(value, Decimal(0)), policy.score_places)
+    return min(score, weight)
+
+
+def _show(value: Decimal, unit: str | None) -> str:
+    return f"{fmt(q(value, 6).normalize() if value != value.to_integral_value() else value)}{unit or ''}"
+
+
+# --------------------------------------------------------------------------- 预算执行
+
+
+def exec_rate(budget: object, executed: object) -> Decimal | None:
+    """执行率 = executed / budget as a fraction; None when either is blank/unreadable or budget is 0."""
+    b, e = read_amount(budget), read_amount(executed)
+    if not isinstance(b, Decimal) or not isinstance(e, Decimal) or b == 0:
+        return None
+    return e / b
+
+
+def exec_score(rate: object, weight: object, policy: ScoringPolicy = DEFAULT_POLICY) -> Decimal | None:
+    """预算执行得分 = weight × min(rate, 1), 0 below ``policy.exec_zero_below``; rounded by the policy."""
+    r = rate if isinstance(rate, Decimal) else read_rate(rate)
+    w = read_number(weight)
+    if not isinstance(r, Decimal) or not isinstance(w, Decimal) or w < 0:
+        return None
+    if policy.exec_zero_below is not None and r < policy.exec_zero_below:
+        return _round(Decimal(0), w, policy)
+    return _round(w * min(max(r, Decimal(0)), Decimal(1)), w, policy)
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def indicator_score(
+    target: object, actual: object, weight: object, policy: ScoringPolicy = DEFAULT_POLICY
+) -> ScoreResult:
+    """Score one 三级指标 by RULES.md §2. ``target``/``actual`` may be raw cell values or parsed."""
+    w = read_number(weight)
+    if isinstance(w, Bad):
+        return _unscorable(f"分值无法识别：{w.reason}")
+    if w is None:
+        return _unscorable("缺少分值")
+    if w < 0:
+        return _unscorable(f"分值为负数（{fmt(w)}）")
+    t = target if isinstance(target, (Target, Bad)) or target is None else parse_target(target)
+    a = actual if isinstance(actual, (Quantity, Bad)) or actual is None else parse_actual(actual)
+    if isinstance(t, Bad):
+        return _unscorable(f"指标值无法识别：{t.reason}")
+    if isinstance(a, Bad):
+        return _unscorable(f"实际完成值无法识别：{a.reason}")
+    if (t is not None and t.kind == "not-applicable") or (isinstance(a, str) and is_not_applicable(a)):
+        return ScoreResult(None, "not-applicable", "指标不适用，不计分；总分按适用分值折算")
+    if t is None:
+        return _unscorable("缺少年度指标值")
+    if a is None:
+        return _unscorable("缺少实际完成值")
+    if t.kind == "qualitative":
+        return _qualitative(t, a, w, policy)
+    tq = t.quantity
+    assert tq is not None
+    if isinstance(a, str):
+        if tq.value == 0 and t.kind in ("reverse", "equal") and a.startswith(_NONE_PHRASES):
+            a = Quantity(Decimal(0), tq.unit)
+        else:
+            return _unscorable(f"指标值“{t.text}”为数值，实际完成值“{a}”不是数值，无法按公式计分")
+    aligned = _align(tq, a)
+    if isinstance(aligned, Bad):
+        return _unscorable(aligned.reason)
+    tv, av, unit, unit_note = aligned
+    result = _quantitative(t.kind, tv, av, unit, w, policy)
+    if unit_note:
+        result = ScoreResult(result.score, result.method, f"{unit_note}；{result.note}", result.ratio)
+    return result
+
+
+def _align(tq: Quantity, aq: Quantity) -> tuple[Decimal, Decimal, str | None, str] | Bad:
+    """Both values in the target's unit: (target, actual, unit, note) or Bad when incomparable."""
+    tu, au = tq.unit, aq.unit
+    if tu == au:
+        return tq.value, aq.value, tu, ""
+    if tu is None or au is None:
+        plain, unit = (aq, tu) if au is None else (tq, au)
+        side = "实际完成值" if au is None else "指标值"
+        other = tq if au is None else aq
+        if unit == "%" and 0 < abs(plain.value) <= 1 and abs(other.value) > 1:
+            return Bad(
+                f"{side} {fmt(plain.value)} 未写单位，无法判断是 {fmt(plain.value)}% 还是 "
+                f"{fmt(plain.value * 100)}%，请写明“%”"
+            )
+        return tq.value, aq.value, unit, f"{side}未写单位，按“{unit}”理解"
+    tf, af = unit_factor(tu), unit_factor(au)
+    if tf is None or af is None or tf[0] != af[0]:
+        return Bad(f"单位不一致：指标值为“{tu}”，实际完成值为“{au}”，无法比较")
+    converted = aq.value * af[1] / tf[1]
+    return tq.value, converted, tu, f"实际完成值 {aq} 换算为 {_show(converted, tu)}"
+
+
+def _quantitative(kind: str, tv: Decimal, av: Decimal, unit: str | None, w: Decimal, p: ScoringPolicy) -> ScoreResult:
+    ts, as_ = _show(tv, unit), _show(av, unit)
+    full = Decimal(1)
+    if tv == 0:
+        if kind == "forward":
+            met = av >= 0
+            note = f"指标值为“≥0”，恒达成（指标无实际意义）" if met else f"实际完成值 {as_} 低于 0，得 0 分"
+        else:
+            met = av <= 0 if kind == "reverse" else av == 0
+            note = f"零目标：实际完成值为 {as_}，" + ("得满分" if met else "未达到零目标，得 0 分")
+        return ScoreResult(_round(w if met else Decimal(0), w, p), "zero-target", note)
+    if tv < 0:
+        return _unscorable(f"指标值 {ts} 为负数，无法按比例计分")
+    ratio = av / tv
+    if kind == "forward":
+        if av >= tv:
+            fraction, note = full, f"实际完成值 {as_} 达到指标值 {ts}，得满分"
+            if ratio >= p.over_achievement:
+                note += f"；完成值为指标值的 {fmt(q(ratio * 100, 2))}%，超额较多，应分析原因（不自动扣分）"
+        else:
+            fraction = max(av, Decimal(0)) / tv
+            note = f"实际完成值 {as_} 低于指标值 {ts}，按 {as_}/{ts} 计分"
+    elif kind == "reverse":
+        if av <= tv:
+            fraction, note = full, f"实际完成值 {as_} 未超过指标值 {ts}，得满分"
+        else:
+            fraction = tv / av
+            note = f"实际完成值 {as_} 超过指标值 {ts}，按 {ts}/{as_} 计分"
+    elif kind == "equal":
+        if abs(av - tv) <= p.equality_tolerance * abs(tv):
+            fraction, note = full, f"实际完成值 {as_} 等于指标值 {ts}，得满分"
+        elif ratio <= 0:
+            fraction, note = Decimal(0), f"实际完成值 {as_} 与指标值 {ts} 相差过大，得 0 分"
+        else:
+            fraction = min(ratio, 1 / ratio)
+            note = f"实际完成值 {as_} 不等于指标值 {ts}，按两者之比（较小/较大）计分"
+    else:
+        return _unscorable(f"未知的指标类型：{kind}")
+    return ScoreResult(_round(w * fraction, w, p), kind, note, ratio)
+
+
+def _qualitative(t: Target, a: Quantity | str, w: Decimal, p: ScoringPolicy) -> ScoreResult:
+    if isinstance(a, Quantity):
+        return _unscorable(f"指标值“{t.text}”为定性描述，实际完成值 {a} 为数值，无法自动判断档次")
+    target_level = qualitative_level(t.phrase)
+    if _same_phrase(t.phrase, a):
+        level, how = "full", f"实际完成情况“{a}”与指标值一致，"
+    elif target_level in ("partial", "poor"):
+        return _unscorable(f"指标值“{t.text}”不是达成类表述，实际完成情况“{a}”与之不同，无法自动判断档次")
+    else:
+        level = qualitative_level(a)
+        if level is None:
+            return _unscorable(f"无法判断实际完成情况“{a}”属于哪一档，请按评分标准人工打分")
+        how = f"实际完成情况“{a}”"
+    fraction = p.level_default(level)
+    note = f"{how}属于“{LEVEL_LABELS[level]}”档，按分值的 {fmt(q(fraction * 100, 2))}% 计分"
+    return ScoreResult(_round(w * fraction, w, p), "qualitative", note, None, level)
+
+
+def _same_phrase(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return normalize_text(s).replace(" ", "").rstrip("。.")
+
+    return key(a) == key(b)
+
+
+# --------------------------------------------------------------------------- bands, totals, grades
+
+
+def band_of(score: object, weight: object, policy: ScoringPolicy = DEFAULT_POLICY) -> str | None:
+    """The qualitative band of a typed score: "full" (≥80% of 分值), "partial" (≥60%) or "poor".
+
+    None when the score or weight is missing/unreadable or the weight is not positive.
+    """
+    s, w = read_number(score), read_number(weight)
+    if not isinstance(s, Decimal) or not isinstance(w, Decimal) or w <= 0:
+        return None
+    fraction = s / w
+    full, partial = policy.qualitative_bands
+    if fraction >= full:
+        return "full"
+    if fraction >= partial:
+        return "partial"
+    return "poor"
+
+
+def score_in_band(level: str, score: object, weight: object, policy: ScoringPolicy = DEFAULT_POLICY) -> bool:
+    """Whether a typed score falls inside the band of ``level`` ("full"/"partial"/"poor")."""
+    if level not in LEVELS:
+        raise ValueError(f"未知的档次：{level!r}（应为 {'、'.join(LEVELS)}）")
+    return band_of(score, weight, policy) == level
+
+
+def total_score(
+    exec_score: Decimal | None, indicator_scores: Iterable[Decimal | None], policy: ScoringPolicy = DEFAULT_POLICY
+) -> Decimal:
+    """总分 = 预算执行得分 + Σ 三级得分 (None counts as 0), rounded by ``policy.score_places``."""
+    total = Decimal(0)
+    for score in (exec_score, *indicator_scores):
+        if score is not None:
+            total += D(score)
+    return q(total, policy.score_places)
+
+
+def rescaled_total(
+    scores: Iterable[Decimal | None], applicable_weights: Iterable[Decimal], policy: ScoringPolicy = DEFAULT_POLICY
+) -> Decimal | None:
+    """With 不适用 indicators left out: Σ得分 / Σ适用分值 × 100 (None when Σ适用分值 is 0).
+
+    ``scores`` and ``applicable_weights`` cover the applicable items only (including the 预算执行 row).
+    When ``policy.not_applicable_rescale`` is off, this is the plain sum of the scores.
+    """
+    total = sum((D(s) for s in scores if s is not None), Decimal(0))
+    weight = sum((D(w) for w in applicable_weights), Decimal(0))
+    if not policy.not_applicable_rescale:
+        return q(total, policy.score_places)
+    if weight <= 0:
+        return None
+    return q(total / weight * 100, policy.score_places)
+
+
+def grade(total: object, policy: ScoringPolicy = DEFAULT_POLICY) -> str:
+    """优/良/中/差 on the total as printed (rounded to ``policy.total_places``, half up)."""
+    value = read_number(total)
+    if not isinstance(value, Decimal):
+        reason = value.reason if isinstance(value, Bad) else "总分为空"
+        raise ValueError(reason)
+    printed = q(value, policy.total_places)
+    for edge, label in policy.grade_bands:
+        if printed >= edge:
+            return label
+    return policy.grade_below
+
+
+__all__ = [
+    "ScoreResult",
+    "LEVEL_LABELS",
+    "band_of",
+    "exec_rate",
+    "exec_score",
+    "grade",
+    "indicator_score",
+    "read_number",
+    "rescaled_total",
+    "score_in_band",
+    "total_score",
+]
