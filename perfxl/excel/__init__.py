@@ -1,0 +1,1 @@
+"""Excel door: xlwings ribbon actions, UDFs and the add-in builder."""

@@ -1,0 +1,1 @@
+"""Build perfxl.xlam from source on any OS, without Excel (see build.build_addin)."""
