@@ -31,7 +31,8 @@ def build(
     except AddinBuildError as exc:
         _fail(str(exc))
     except OSError as exc:
-        _fail(f"无法写入 {output}：{exc.strerror or exc}（cannot write the output file）")
+        name = exc.filename if exc.filename and ".perfxl-" not in str(exc.filename) else output
+        _fail(f"生成失败：{name}：{exc.strerror or exc}（cannot read or write a file）")
     console.print(f"[green]已生成加载项[/] {path}（{path.stat().st_size:,} 字节）")
 
 

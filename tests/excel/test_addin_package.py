@@ -112,3 +112,10 @@ def test_pyproject_pins_the_same_xlwings():
 
     data = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
     assert f"xlwings=={XLWINGS_PIN}" in data["project"]["dependencies"]
+
+
+def test_missing_macros_dir_is_a_clear_error(tmp_path, udf_module):
+    from perfxl.excel.addin.build import AddinBuildError
+
+    with pytest.raises(AddinBuildError, match="macros"):
+        build_addin(tmp_path / "x.xlam", macros_dir=tmp_path / "nope", udf_module=udf_module)

@@ -229,6 +229,12 @@ APP_XML = (
 
 def addin_parts(macros_dir: Path = MACROS_DIR, udf_module: str = UDF_MODULE) -> list[tuple[str, bytes]]:
     """Every part of the .xlam in zip order."""
+    missing = [n for n in ("customUI14.xml", "config.toml", "Ribbon.bas") if not (macros_dir / n).is_file()]
+    if missing:
+        raise AddinBuildError(
+            f"找不到 {macros_dir} 中的 {', '.join(missing)}：请在 perfxl 源代码目录中构建加载项"
+            f"（macros/ not found; build from a perfxl source checkout）"
+        )
     modules = vba_modules(macros_dir, udf_module)
     customui = (macros_dir / "customUI14.xml").read_bytes()
     parts = [
