@@ -34,6 +34,7 @@ def _indicator(ind: Indicator, rule, policy: ScoringPolicy) -> Iterable[Finding]
     if score is None:
         if weight is not None:
             yield finding("score-missing", WARNING, ind.score.where, "S1", weight=num(weight), ind=name)
+            yield from _missing(ind, name, None)
         return
     # S1
     if score < 0:
@@ -71,14 +72,14 @@ def _band(level: str, policy: ScoringPolicy) -> tuple[Decimal, Decimal]:
     return {"full": (full, Decimal(1)), "partial": (partial, full), "poor": (Decimal(0), partial)}[level]
 
 
-def _missing(ind: Indicator, name: str, score: Decimal) -> Iterable[Finding]:
+def _missing(ind: Indicator, name: str, score: Decimal | None) -> Iterable[Finding]:
     target = parse_target(ind.target.raw)
     zero_target = isinstance(target, Target) and target.quantity is not None and target.quantity.value == 0
     if is_blank(ind.target.raw):
         yield finding("indicator-no-target", WARNING, ind.target.where, "S4", ind=name, what=_what(ind.target))
     elif is_blank(ind.actual.raw) and not (zero_target and ind.actual.raw is not None):
         yield finding("indicator-no-actual", WARNING, ind.actual.where, "S4", ind=name, what=_what(ind.actual))
-    if is_blank(ind.name.raw):
+    if score is not None and is_blank(ind.name.raw):
         yield finding("indicator-no-name", WARNING, ind.name.where, "S4", ind=name, score=num(score))
 
 
