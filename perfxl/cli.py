@@ -15,8 +15,8 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="perfxl：预算绩效自评——标准模板、计算、校验与汇总。")
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -135,7 +135,7 @@ def _print_result(r) -> None:
     table.add_column("级别", no_wrap=True)
     table.add_column("位置", no_wrap=True)
     table.add_column("代码", no_wrap=True, style="dim")
-    table.add_column("说明")
+    table.add_column("说明", overflow="fold")
     for f in r.findings:
         style = SEVERITY_STYLE[f.severity.value]
         place = f"{f.where.sheet}!{f.where.cell}" if f.where.cell else f.where.sheet

@@ -106,10 +106,8 @@ class ProjectFigures:
         else:
             total = self.exec_score + self.typed_sum
             if na and policy.not_applicable_rescale:
-                applicable_w = (self.exec_weight or 0) + sum(
-                    (number(i.weight) or Decimal(0) for i in applicable), Decimal(0))
-                total = scoring.rescaled_total([self.exec_score, *[s for s in scores if s is not None]],
-                                               applicable_w) if applicable_w else None
+                applicable_w = [self.exec_weight or Decimal(0), *(number(i.weight) or Decimal(0) for i in applicable)]
+                total = scoring.rescaled_total([self.exec_score, *scores], applicable_w, policy)
             self.total = q(total, policy.score_places) if total is not None else None
         self.grade = scoring.grade(self.total, policy) if self.total is not None else None
 
