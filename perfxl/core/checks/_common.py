@@ -24,7 +24,7 @@ MSG = {
     "in-use-over-original": "在用固定资产 {actual} 万元大于固定资产账面原值 {expected} 万元，多出 {diff} 万元，请核实。",
     # cells
     "cell-unreadable": "{label}无法识别：{reason}。",
-    "cell-error-value": "{label}为错误值 {code}，请检查公式或重新填写。",
+    "cell-error-value": "{label}为错误值 {error}，请检查公式或重新填写。",
     "amount-negative": "{label}为负数（{actual} 万元），该项金额不应小于 0。",
     "amount-absurd": "{label}为 {actual} 万元，超过 1000 亿元（1e7 万元），可能把“元”填成了“万元”，请核实单位。",
     "required-blank": "{label}未填写，该项为必填项。",

@@ -11,7 +11,7 @@ from ..model import Department, Field
 from ..policy import ScoringPolicy
 from ..scoring import read_number
 from ..values import Bad, ErrorValue, is_blank, read_amount, read_int, read_rate
-from ._common import ERROR, WARNING, finding, money
+from ._common import ERROR, WARNING, finding, label_of, money
 
 ABSURD = Decimal(10) ** 7  # 万元 (1000 亿元)
 REQUIRED = ("unit_name", "year")
@@ -23,12 +23,12 @@ def check(dept: Department, policy: ScoringPolicy) -> Iterable[Finding]:
     for key, f in dept.fields.items():
         spec = L.BY_KEY.get(key)
         if spec is not None:
-            yield from _cell(f, spec.label, spec.type, spec.kind)
+            yield from _cell(f, label_of(key), spec.type, spec.kind)
     for proj in dept.projects:
         for key, f in proj.fields.items():
             spec = L.PROJECT_BY_KEY.get(key)
             if spec is not None:
-                yield from _cell(f, spec.label, spec.type, spec.kind)
+                yield from _cell(f, label_of(key), spec.type, spec.kind)
         for ind in proj.indicators:
             for attr, label, kind in INDICATOR_CELLS:
                 yield from _cell(getattr(ind, attr), f"{label}（{ind.level2 or '指标'}）", L.SCORE, kind)
@@ -41,7 +41,7 @@ def check(dept: Department, policy: ScoringPolicy) -> Iterable[Finding]:
 def _cell(f: Field, label: str, type_: str, kind: str) -> Iterable[Finding]:
     label = label.replace("其中：", "").replace("基本支出中：", "")
     if isinstance(f.raw, ErrorValue):
-        yield finding("cell-error-value", ERROR, f.where, "", act=f.raw.code, label=label, code=f.raw.code)
+        yield finding("cell-error-value", ERROR, f.where, "", act=f.raw.code, label=label, error=f.raw.code)
         return
     reader = READERS.get(type_)
     if reader is None:
