@@ -8,7 +8,7 @@ from typing import Iterable
 from ..findings import Finding
 from ..model import Department, Project
 from ..policy import EXEC_KEY, ScoringPolicy
-from ..values import is_not_applicable, parse_cap
+from ..values import parse_cap
 from ._common import ERROR, INFO, WARNING, finding, indicator_label, num, read
 
 
@@ -34,8 +34,8 @@ def _project(proj: Project, policy: ScoringPolicy) -> Iterable[Finding]:
         if cap is None:
             yield finding("level1-cap-missing", WARNING, lv.where, "W1", label=" ".join(lv.label.split()))
             continue
-        group = [ind for ind in rows if ind.level1 == lv.label and not is_not_applicable(ind.target.raw)
-                 and not is_not_applicable(ind.score.raw)]
+        # a 不适用 indicator keeps its 分值 in the design (it is left out of the score, then rescaled)
+        group = [ind for ind in rows if ind.level1 == lv.label]
         weights = [read(ind.weight, "score") for ind in group]
         if not group or any(w.bad for w in weights):
             continue

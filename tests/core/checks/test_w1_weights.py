@@ -47,3 +47,8 @@ def test_w1_60_30_split_without_satisfaction():
     inds = change(inds, 0, weight=30, score=30)
     labels = {"产出指标": "产出指标(60分)", "满意度指标": None}
     assert w1({}, inds, level1_labels=labels) == [("weights-nonstandard", "G5")]
+
+
+def test_w1_not_applicable_indicator_keeps_its_weight_in_the_cap():
+    inds = change(GOOD_INDICATORS, 4, target="不适用", actual="不适用", score=None)
+    assert w1({}, inds) == []
