@@ -73,3 +73,16 @@ def test_no_unexpected_errors(findings):
     errors = {code for code, _ in find([f for f in findings if f.severity is Severity.ERROR])}
     assert errors == {"share-mismatch", "exec-not-computable", "weight-missing", "level1-weights-mismatch",
                       "total-excludes-exec"}
+
+
+def test_seed_model_matches_the_example_workbook(findings):
+    """The model built here and the committed example workbook give the same findings."""
+    import pathlib
+
+    path = pathlib.Path(__file__).parents[3] / "workbooks" / "examples" / "衡山县科技和工业信息化局-2022.xlsx"
+    if not path.exists():
+        pytest.skip("example workbook not present")
+    from perfxl.io.extract import load
+
+    from_book = [(f.code, f.where.sheet, f.where.cell, f.message) for f in run_checks(load(path))]
+    assert from_book == [(f.code, f.where.sheet, f.where.cell, f.message) for f in findings]
