@@ -273,3 +273,14 @@ def consolidate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, jobs:
     facts = read_all(files, jobs, policy, progress)
     data = S.build(facts, policy)
     return Summary(data, files, time.perf_counter() - t0)
+
+
+class _CallableModule(type(sys)):
+    """``perfxl.consolidate`` is both this module and the function: once the submodule is imported,
+    Python binds the package attribute to the module, so the module itself must be callable."""
+
+    def __call__(self, *args, **kwargs) -> Summary:
+        return consolidate(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -42,7 +42,8 @@ STATUS_OK, STATUS_ERRORS, STATUS_UNUSABLE, STATUS_DUPLICATE = "已汇总", "有�
 NOTES = (
     "部门的金额为其各项目自评表“年度资金总额”行之和；部门的各项得分为其项目得分按全年预算数加权的平均"
     "（无预算数时取简单平均）。",
-    "合计执行率 = Σ全年执行数 ÷ Σ全年预算数，不是各部门执行率的平均。",
+    "合计执行率 = Σ全年执行数 ÷ Σ全年预算数，不是各部门执行率的平均；只计同时填有预算数和执行数的项目"
+    "（执行数空白不当作 0）。",
     "平均分给出简单平均与资金加权平均（Σ复核总分×全年预算数 ÷ Σ全年预算数）；等级按复核总分评定。",
     "同一单位同一年度出现多份文件时，只计入路径排序在前的一份，其余标为“重复未计入”，不进入任何合计。",
 )
@@ -259,23 +260,32 @@ def _department_row(facts: FileFacts, rec: dict, policy: ScoringPolicy) -> dict:
             if scores["reported"] is not None and scores["recomputed"] is not None else None)
     return {
         "unit": rec["unit"], "year": rec["year"] if rec["year"] is not None else rec["year_text"],
-        "projects": len(projs), **money, "exec_rate": ratio(money["executed"], money["full_year"]),
+        "projects": len(projs), **money, "exec_rate": _rate_of(projs),
         **scores, "diff": diff, "grade": grade_of(scores["recomputed"], policy),
         "errors": rec["errors"], "warnings": rec["warnings"], "file": facts.name, "note": "",
     }
 
 
-def department_totals(rows: list[dict]) -> dict:
-    """The totals block of 汇总 over the rows that count (duplicates already left out)."""
+def _rate_of(rows: list[dict]) -> Decimal | None:
+    """Σ全年执行数 / Σ全年预算数 over the rows that report both (a blank 执行数 is not a zero)."""
+    both = [r for r in rows if r["full_year"] is not None and r["executed"] is not None]
+    if not both:
+        return None
+    return ratio(sum((r["executed"] for r in both), Decimal(0)), sum((r["full_year"] for r in both), Decimal(0)))
+
+
+def department_totals(rows: list[dict], projects: list[dict] | None = None) -> dict:
+    """The totals block of 汇总 over the rows that count (duplicates already left out).
+
+    The rate comes from the project rows when given (a project with a blank 执行数 is left out of
+    both sums), else from the department rows."""
     t: dict = {"count": len(rows)}
     for k in ("initial", "full_year", "executed"):
         t[k] = None
         for r in rows:
             t[k] = _add(t[k], r[k])
     # the rate from the sums, over departments that report both numbers
-    both = [r for r in rows if r["full_year"] is not None and r["executed"] is not None]
-    t["exec_rate"] = ratio(sum((r["executed"] for r in both), Decimal(0)),
-                           sum((r["full_year"] for r in both), Decimal(0))) if both else None
+    t["exec_rate"] = _rate_of(projects if projects is not None else rows)
     for k in ("exec_score", "output", "benefit", "satisfaction", "reported", "recomputed", "diff"):
         t[f"mean_{k}"] = simple_mean([r[k] for r in rows])
         t[f"weighted_{k}"] = weighted_mean([(r[k], r["full_year"]) for r in rows])
@@ -305,6 +315,7 @@ def build(files: list[FileFacts], policy: ScoringPolicy = DEFAULT_POLICY) -> Sum
     out = SummaryData()
     seen: dict[tuple[str, str], str] = {}
     counted: list[dict] = []
+    counted_projects: list[dict] = []
     for facts in files:
         rec = facts.record
         if rec is None:
@@ -330,6 +341,7 @@ def build(files: list[FileFacts], policy: ScoringPolicy = DEFAULT_POLICY) -> Sum
                 seen[key] = facts.name
             facts.status = STATUS_ERRORS if rec["errors"] else STATUS_OK
             counted.append(row)
+            counted_projects.extend(rec["projects"])
         out.files.append(_file_row(facts))
         out.departments.append(row)
         base = {"unit": rec["unit"], "year": row["year"], "file": facts.name}
@@ -340,18 +352,18 @@ def build(files: list[FileFacts], policy: ScoringPolicy = DEFAULT_POLICY) -> Sum
         for r in rec["review"]:
             out.review.append({**base, **r})
         if first is None:
-            out.sangong.append({**base, **rec["sangong"], **{
-                f"diff_{k}": (rec["sangong"][f"final_{k}"] - rec["sangong"][f"budget_{k}"]
-                              if rec["sangong"][f"final_{k}"] is not None
-                              and rec["sangong"][f"budget_{k}"] is not None else None)
+            sg = rec["sangong"]
+            out.sangong.append({**base, **sg, **{
+                f"diff_{k}": (sg[f"final_{k}"] - sg[f"budget_{k}"]
+                              if sg.get(f"final_{k}") is not None and sg.get(f"budget_{k}") is not None else None)
                 for k in ("total", "abroad", "car", "reception")}})
             out.procurement.append({**base, **rec["procurement"]})
             a = dict(rec["assets"])
-            if a["assets_total"] is not None and a["liabilities_total"] is not None:
+            if a.get("assets_total") is not None and a.get("liabilities_total") is not None:
                 a["net_assets"] = a["assets_total"] - a["liabilities_total"]  # recomputed, never trusted
             out.assets.append({**base, **a})
-    out.totals = department_totals(counted)
-    keys_s = tuple(k for k in (out.sangong[0] if out.sangong else {}) if k not in ("unit", "year", "file"))
+    out.totals = department_totals(counted, counted_projects)
+    keys_s = tuple(f"{p}_{k}" for p in ("budget", "final", "diff") for k in ("total", "abroad", "car", "reception"))
     out.sangong_totals = _sum_table(out.sangong, keys_s)
     out.procurement_totals = _sum_table(out.procurement, ("total", "goods", "works", "services"))
     out.assets_totals = _sum_table(out.assets, ("assets_total", "liabilities_total", "net_assets",
