@@ -26,8 +26,11 @@ def amount(f: Field | None) -> Decimal | None:
 
 
 def number(f: Field | None) -> Decimal | None:
-    """A plain number (分值, 得分)."""
-    return amount(f)
+    """A plain number (分值, 得分: 12, "12分", "１２"), or None when blank or unreadable."""
+    if f is None:
+        return None
+    v = scoring.read_number(f.raw)
+    return None if v is None or isinstance(v, Bad) else v
 
 
 def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:

@@ -66,6 +66,10 @@ def read_number(raw: object) -> Decimal | None | Bad:
     return Bad(f"无法识别为分数：“{raw.strip()}”")
 
 
+def _zero_target(t: Target) -> bool:
+    return t.kind in ("reverse", "equal") and t.quantity is not None and t.quantity.value == 0
+
+
 def _round(value: Decimal, weight: Decimal, policy: ScoringPolicy) -> Decimal:
     score = q(max(value, Decimal(0)), policy.score_places)
     return min(score, weight)
@@ -121,6 +125,8 @@ def indicator_score(
         return ScoreResult(None, "not-applicable", "指标不适用，不计分；总分按适用分值折算")
     if t is None:
         return _unscorable("缺少年度指标值")
+    if a is None and _zero_target(t) and isinstance(actual, str) and normalize_text(actual).startswith(_NONE_PHRASES):
+        a = Quantity(Decimal(0), t.quantity.unit)  # "0投诉" against "无": none happened
     if a is None:
         return _unscorable("缺少实际完成值")
     if t.kind == "qualitative":

@@ -76,7 +76,7 @@ CASES = [
     (None, None, 14, None, "unscorable"),  # seed: blank row with a 分值
     ("≥95%", None, 10, None, "unscorable"),
     ("≥95%", "无", 10, None, "unscorable"),
-    ("=0起", "无", 3, None, "unscorable"),  # 无 is a blank, not a zero
+    ("=0起", "无", 3, "3", "zero-target"),  # 无 against a zero target: none happened
     ("完成率100%", "100%", 10, None, "unscorable"),
     ("≥95%", ErrorValue("#DIV/0!"), 10, None, "unscorable"),
     ("≥95%", "96%", None, None, "unscorable"),

@@ -162,8 +162,6 @@ def test_clean_example_passes_check_after_fill(tmp_path):
     assert bad == []
 
 
-@pytest.mark.xfail(strict=False, reason="perfxl core: ProjectFigures passes a Decimal to rescaled_total, and W1 "
-                                        "leaves the 不适用 分值 out of the cap sum")
 def test_near_clean_example_has_only_its_warnings(tmp_path):
     from perfxl.api import fill
 

@@ -49,8 +49,6 @@ def test_s4_severity_and_rule():
     assert "年度指标值为空" in f.message
 
 
-@pytest.mark.xfail(raises=TypeError, strict=False,
-                   reason="derive.ProjectFigures passes a Decimal where scoring.rescaled_total wants an iterable")
 def test_not_applicable_indicator_is_left_out():
     dept = good_department(indicators=change(GOOD_INDICATORS, 0, target="不适用", actual=None, score="不适用"))
     assert find(run("scores", dept)) == []
