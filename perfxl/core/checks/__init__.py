@@ -37,4 +37,5 @@ def run_checks(dept: Department, policy: ScoringPolicy = DEFAULT_POLICY) -> list
                 continue  # a family not written yet
             raise
         out.extend(module.check(dept, policy))
+    out.sort(key=lambda f: _SEVERITY_ORDER[f.severity])  # stable: errors first, then family order
     return out
