@@ -7,6 +7,7 @@ level, deterministic vbaProject.bin.  Written atomically (temporary file, then r
 from __future__ import annotations
 
 import os
+import sys
 import re
 import tempfile
 import tomllib
@@ -31,7 +32,14 @@ UDF_MODULE = "perfxl.excel.udfs"
 CONF_SHEET = f"{PROJECT_NAME}.conf"
 WORKBOOK_CODENAME = "ThisWorkbook"
 SHEET_CODENAME = "Sheet1"
-MACROS_DIR = Path(__file__).resolve().parents[3] / "macros"
+def _macros_dir() -> Path:
+    """``macros/`` of a source checkout, else the copy a wheel installs under ``<prefix>/share/perfxl``."""
+    checkout = Path(__file__).resolve().parents[3] / "macros"
+    installed = Path(sys.prefix) / "share" / "perfxl" / "macros"
+    return checkout if checkout.is_dir() or not installed.is_dir() else installed
+
+
+MACROS_DIR = _macros_dir()
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 CT_MAIN = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
