@@ -108,6 +108,7 @@ class ExcelStandIn:
         """A real ``xw.Book`` (remote engine) on this workbook; its actions are applied as they come."""
         import xlwings as xw
 
+        _ensure_remote_engine()
         book = xw.Book(json=self.to_json())
         impl = book.impl
         queue = impl.append_json_action
@@ -206,6 +207,20 @@ class ExcelStandIn:
 
     def note_text(self, sheet_position: int, ref: str) -> str:
         return self.wb.worksheets[sheet_position][ref].comment.text
+
+
+def _ensure_remote_engine() -> None:
+    """xlwings registers its remote engine at import, only if the license key is set by then; another
+    test may have imported xlwings first."""
+    import xlwings as xw
+
+    if "remote" in xw.engines.engines_by_name:
+        return
+    os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"
+    from xlwings.main import Engine
+    from xlwings.pro import _xlremote
+
+    xw.engines.add(Engine(impl=_xlremote.engine))
 
 
 def _excel_set(cell, v) -> None:
