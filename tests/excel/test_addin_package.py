@@ -82,7 +82,8 @@ def test_config_sheet(built_xlam):
     assert keys == [k for k, _ in config]
     values = dict(zip(keys, (cells.get(f"B{i}", "") for i in range(1, len(config) + 1))))
     assert values["UDF Modules"] == "perfxl.excel.udfs"
-    assert values["Use UDF Server"] is False and values["Show Console"] is False
+    # one Python process serves clicks and UDFs: xlwings imports pandas, paid once rather than per click
+    assert values["Use UDF Server"] is True and values["Show Console"] is False
     # A key in the add-in's sheet (even empty) hides %USERPROFILE%\.perfxl\perfxl.conf, where
     # `perfxl addin install` puts the interpreter: the per-machine keys must not be here.
     assert not {"Interpreter_Win", "Interpreter_Mac", "PYTHONPATH", "Conda Path", "Conda Env"} & set(keys)

@@ -18,7 +18,7 @@ ACTIONS = {
 
 def ribbon_subs() -> dict[str, str]:
     text = (MACROS / "Ribbon.bas").read_text(encoding="ascii")
-    subs = re.findall(r'^Sub (\w+)\(control As IRibbonControl\)\r?\n\s+RunPython "([^"]*)"\r?\nEnd Sub', text, re.M)
+    subs = re.findall(r'^Sub (\w+)\(control As IRibbonControl\)\r?\n(?:\s+(?:If NoWorkbook\(\) Then Exit Sub|EnsureWorkbook)\r?\n)?\s+RunPython "([^"]*)"\r?\nEnd Sub', text, re.M)
     return dict(subs)
 
 
