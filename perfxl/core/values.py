@@ -492,3 +492,26 @@ def parse_cap(text: object) -> Decimal | None:
     t = normalize_text(text).replace(" ", "")
     m = _CAP_PAREN.search(t) or _CAP_BARE.search(t)
     return Decimal(m.group(1)) if m else None
+
+
+# --------------------------------------------------------------------------- memoised text parsing
+# The same few texts ("≥95%", "100%", "完成") recur in every indicator and every PERF_SCORE call; their
+# parses are immutable (frozen dataclasses, str, None), so text inputs are parsed once.
+from functools import lru_cache as _lru_cache  # noqa: E402
+
+_parse_target_uncached = parse_target
+_parse_actual_uncached = parse_actual
+_target_cached = _lru_cache(maxsize=4096)(_parse_target_uncached)
+_actual_cached = _lru_cache(maxsize=4096)(_parse_actual_uncached)
+
+
+def parse_target(raw: Raw) -> Target | None | Bad:  # noqa: F811
+    return _target_cached(raw) if type(raw) is str else _parse_target_uncached(raw)
+
+
+def parse_actual(raw: Raw) -> Quantity | str | None | Bad:  # noqa: F811
+    return _actual_cached(raw) if type(raw) is str else _parse_actual_uncached(raw)
+
+
+parse_target.__doc__ = _parse_target_uncached.__doc__
+parse_actual.__doc__ = _parse_actual_uncached.__doc__
