@@ -68,20 +68,16 @@ def annotate_copy(path: str | os.PathLike, output: str | os.PathLike, findings=N
 
 
 def add_project(path: str | os.PathLike, output: str | os.PathLike | None = None, title: str | None = None) -> str:
-    """Add one 项目支出绩效自评表 sheet (after the last one); return its name."""
-    from .io.template_book import add_project_sheet
-    from .io.xlsx import XlsxBook
+    """Add one 项目支出绩效自评表 sheet after the last one; return its name. Writes ``output`` or ``path``."""
     from .io.extract import read_department
+    from .io.xlsx import XlsxBook
 
     book = XlsxBook(path)
     dept = read_department(book)
-    names = book.wb.sheetnames
-    if title is not None and title in names:
+    if title is not None and title in book.sheet_names():
         raise ValueError(f"{Path(path).name}：已有名为“{title}”的工作表。")
-    last = max((names.index(p.sheet) for p in dept.projects), default=names.index("预决算"))
-    ws = add_project_sheet(book.wb, title, index=last + 1)
+    after = dept.projects[-1].sheet if dept.projects else "预决算"
     unit = dept.fields.get("unit_name")
-    if unit is not None and unit.raw:
-        ws["B3"] = str(unit.raw)  # 主管部门 defaults to the unit
+    name = book.add_project_sheet(after, unit.raw if unit is not None else None, title)
     book.save(output or path)
-    return ws.title
+    return name

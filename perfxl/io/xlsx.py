@@ -170,6 +170,16 @@ class XlsxBook:
             ws.auto_filter.ref = f"A1:{chr(64 + len(header))}{len(rows) + 1}"
         self.wb.active = 0
 
+    def add_project_sheet(self, source: str, competent_dept: object = None, title: str | None = None) -> str:
+        """Add a fresh 项目支出绩效自评表 right after sheet ``source``; return its name."""
+        from .template_book import add_project_sheet
+
+        ws = add_project_sheet(self.wb, title, index=self.wb.sheetnames.index(source) + 1)
+        if competent_dept not in (None, ""):
+            ws["B3"] = str(competent_dept)  # 主管部门 defaults to the unit
+        self.changed += 1
+        return ws.title
+
     def remove_sheet(self, name: str) -> bool:
         if name in self.wb.sheetnames:
             del self.wb[name]

@@ -13,17 +13,8 @@ PLANTED = Finding("planted-test-finding", Severity.ERROR, Where("", "项目自�
                   "测试用问题：实际完成值需复核。", expected=520, actual="520人次", rule="T1")
 
 
-class XlsxBookWithProjects(XlsxBook):
-    """XlsxBook plus the add_project_sheet() the ribbon calls on its book (XlwingsBook has it; the
-    openpyxl backend adds a fresh template sheet like perfxl.api.add_project does)."""
-
-    def add_project_sheet(self, source: str, competent_dept: object = None) -> str:
-        from perfxl.io.template_book import add_project_sheet
-
-        ws = add_project_sheet(self.wb, None, index=self.wb.sheetnames.index(source) + 1)
-        if competent_dept not in (None, ""):
-            ws["B3"] = str(competent_dept)
-        return ws.title
+# XlsxBook has add_project_sheet() too now; the old name stays for the tests that import it
+XlsxBookWithProjects = XlsxBook
 
 
 class Clicks:

@@ -122,3 +122,10 @@ def test_add_project_appends_a_sheet_the_reader_finds(small_dept):
     wb = load_workbook(small_dept)
     assert wb.sheetnames.index("项目自评表(2)") == wb.sheetnames.index("项目自评表") + 1
     assert wb["项目自评表(2)"]["B3"].value == "衡山县测试局"
+
+
+def test_add_project_with_a_name_keeps_its_names_pointing_at_it(small_dept):
+    assert perfxl.add_project(small_dept, title="道路养护") == "道路养护"
+    wb = load_workbook(small_dept)
+    assert wb["道路养护"].defined_names["执行率"].attr_text == "'道路养护'!$H$5"
+    assert [p.sheet for p in perfxl.load(small_dept).projects] == ["项目自评表", "道路养护"]
