@@ -144,6 +144,11 @@ def _print_result(r) -> None:
     out.print(f"{name}：错误 {r.errors} 项，警告 {r.warnings} 项，提示 {r.infos} 项。")
 
 
+from .cli_consolidate import consolidate_cmd  # noqa: E402
+
+app.command("consolidate")(consolidate_cmd)
+
+
 def _mount_optional() -> None:
     try:
         from .cli_addin import app as addin_app
