@@ -21,7 +21,7 @@ def __getattr__(name: str):
 
         return getattr(api, name)
     if name == "consolidate":
-        from .consolidate import consolidate
+        from .batch import consolidate
 
         return consolidate
     raise AttributeError(f"module 'perfxl' has no attribute {name!r}")

@@ -210,6 +210,7 @@ class Summary:
     def _frame(self, key: str):
         if key not in self._frames:
             from .io import summary_book as B
+            from .io.frames import to_frame
 
             columns, rows = {
                 "departments": (B.DEPT_COLUMNS, self.data.departments),
@@ -222,7 +223,7 @@ class Summary:
                 "review": (B.REVIEW_COLUMNS, self.data.review),
                 "files": (B.FILE_COLUMNS, self.data.files),
             }[key]
-            self._frames[key] = _to_frame(columns, rows)
+            self._frames[key] = to_frame(columns, rows)
         return self._frames[key]
 
     departments = property(lambda self: self._frame("departments"), doc="汇总: one row per department")
@@ -242,26 +243,6 @@ class Summary:
         return write_summary(self.data, path, self.inputs)
 
 
-def _to_frame(columns, rows):
-    import pandas as pd
-    from decimal import Decimal
-
-    from .io.summary_book import TEXT
-
-    data = {}
-    for key, head, kind, _w in columns:
-        if kind == TEXT:
-            data[head] = ["" if r.get(key) is None else str(r.get(key)) for r in rows]
-        else:
-            vals = []
-            for r in rows:
-                v = r.get(key)
-                vals.append(float(v) if isinstance(v, Decimal) else (v if isinstance(v, (int, float)) else None))
-            data[head] = pd.array(vals, dtype="Float64") if kind not in ("int", "year") else pd.array(
-                [None if v is None else int(v) for v in vals], dtype="Int64")
-    return pd.DataFrame(data)
-
-
 def consolidate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, jobs: int | None = None,
                 policy: ScoringPolicy = DEFAULT_POLICY, exclude: Iterable[str | os.PathLike] = (),
                 progress: Callable[[int, int], None] | None = None) -> Summary:
@@ -273,14 +254,3 @@ def consolidate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, jobs:
     facts = read_all(files, jobs, policy, progress)
     data = S.build(facts, policy)
     return Summary(data, files, time.perf_counter() - t0)
-
-
-class _CallableModule(type(sys)):
-    """``perfxl.consolidate`` is both this module and the function: once the submodule is imported,
-    Python binds the package attribute to the module, so the module itself must be callable."""
-
-    def __call__(self, *args, **kwargs) -> Summary:
-        return consolidate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -24,7 +24,7 @@ def consolidate_cmd(
     """汇总多个部门的自评工作簿：汇总表、项目/指标明细、三公/采购/资产、校验问题、抽查建议、文件清单和图表。"""
     from rich.console import Console
 
-    from .consolidate import EXIT_NONE, consolidate, expand_inputs
+    from .batch import EXIT_NONE, consolidate, expand_inputs
     from .io.files import same_file
 
     out = Console(highlight=False, soft_wrap=True)

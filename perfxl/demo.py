@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     from .api import check, fill
     from .cli import _print_result
     from .cli_consolidate import print_summary
-    from .consolidate import consolidate, expand_inputs
+    from .batch import consolidate, expand_inputs
     from .io.files import same_file
     from .io.protocol import UnusableWorkbook
 

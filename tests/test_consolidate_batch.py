@@ -174,6 +174,6 @@ def test_globs_and_review_candidates(tmp_path):
 
 
 def test_import_perfxl_does_not_import_pandas():
-    code = "import sys, perfxl, perfxl.consolidate, perfxl.cli_consolidate; print('pandas' in sys.modules)"
+    code = "import sys, perfxl, perfxl.batch, perfxl.cli_consolidate; print('pandas' in sys.modules)"
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert res.stdout.strip() == "False"

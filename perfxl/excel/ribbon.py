@@ -167,12 +167,9 @@ def consolidate(folder: str | Path | None = None, book=None, alert=None, open_fi
         chosen = Path(folder) if folder is not None else _pick_folder(book)
         if chosen is None:
             return None  # the user cancelled
-        try:
-            from ..consolidate import consolidate as run
-        except ImportError:
-            return "此版本的 perfxl 尚不包含汇总功能，请升级 perfxl。"
-        paths = sorted(p for p in chosen.iterdir()
-                       if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith(("~$", ".~")))
+        from ..batch import consolidate as run, expand_inputs
+
+        paths = expand_inputs([chosen])  # recursive, like `perfxl consolidate FOLDER`
         if not paths:
             return f"文件夹“{chosen}”中没有 .xlsx/.xlsm 工作簿。"
         summary = run(paths)

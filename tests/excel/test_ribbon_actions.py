@@ -171,7 +171,7 @@ def test_consolidate_writes_the_summary_beside_the_folder(tmp_path, small_dept):
     msg = ribbon.consolidate(folder=folder, alert=lambda t, title="", mode="": alerts.append((mode, t)),
                              open_file=opened.append)
     try:
-        import perfxl.consolidate  # noqa: F401  (lands separately)
+        import perfxl.batch  # noqa: F401
     except ImportError:
         assert msg == "此版本的 perfxl 尚不包含汇总功能，请升级 perfxl。"
         return
