@@ -69,6 +69,7 @@ def expand_inputs(inputs: Iterable[str | os.PathLike], exclude: Iterable[str | o
 def read_one(path: str, policy: ScoringPolicy = DEFAULT_POLICY) -> S.FileFacts:
     """Read, check and reduce one file to its record. Never raises on a bad file."""
     from .core.checks import run_checks
+    from .core.derive import cached_figures
     from .io.extract import read_department
     from .io.fast import FastBook
     from .io.files import sha256
@@ -83,13 +84,14 @@ def read_one(path: str, policy: ScoringPolicy = DEFAULT_POLICY) -> S.FileFacts:
     facts = S.FileFacts(path, name, size, digest)
     try:
         book = FastBook(path)
-        try:
-            dept = read_department(book)
-            findings = list(run_checks(dept, policy))
-            findings[:0] = _formula_findings(book, name)
-        finally:
-            book.close()
-        facts.record = S.department_record(dept, findings, policy)
+        with cached_figures():  # the checks and the record share each project's figures
+            try:
+                dept = read_department(book)
+                findings = list(run_checks(dept, policy))
+                findings[:0] = _formula_findings(book, name)
+            finally:
+                book.close()
+            facts.record = S.department_record(dept, findings, policy)
     except UnusableWorkbook as exc:
         facts.unusable = exc.message
     except Exception as exc:  # a bug or an exotic file must not stop the batch

@@ -5,6 +5,7 @@ computed (a blank or unreadable input, a zero denominator) is ``None``; the chec
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from decimal import Decimal
 
 from . import scoring
@@ -119,8 +120,38 @@ class ProjectFigures:
         return None if res is None else res.score
 
 
-def derive_project(proj: Project, policy: ScoringPolicy = DEFAULT_POLICY) -> list[Derived]:
+# While a department is checked and summarised, every family asks for the same project figures;
+# inside ``cached_figures()`` they are computed once per project (per process: not thread-safe).
+_cache: dict[int, tuple[Project, ScoringPolicy, ProjectFigures]] | None = None
+
+
+@contextmanager
+def cached_figures():
+    global _cache
+    outer = _cache
+    if outer is None:
+        _cache = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _cache = None
+
+
+def figures(proj: Project, policy: ScoringPolicy = DEFAULT_POLICY) -> ProjectFigures:
+    """The project's recomputed figures; memoised inside ``cached_figures()``."""
+    if _cache is None:
+        return ProjectFigures(proj, policy)
+    hit = _cache.get(id(proj))
+    if hit is not None and hit[0] is proj and (hit[1] is policy or hit[1] == policy):
+        return hit[2]
     fig = ProjectFigures(proj, policy)
+    _cache[id(proj)] = (proj, policy, fig)
+    return fig
+
+
+def derive_project(proj: Project, policy: ScoringPolicy = DEFAULT_POLICY) -> list[Derived]:
+    fig = figures(proj, policy)
     f = proj.fields
     out = [
         Derived("exec_rate", f["exec_rate"].where, fig.exec_rate, FMT_RATE),

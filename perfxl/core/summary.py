@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .derive import ProjectFigures, amount, number
+from .derive import amount, figures, number
 from .findings import Finding, Severity, Where
 from .model import Department
 from .money import q, q2
@@ -106,7 +106,7 @@ def department_record(dept: Department, findings: list[Finding],
     unit = dept.unit_name
     projects, indicators, review = [], [], []
     for proj in dept.projects:
-        fig = ProjectFigures(proj, policy)
+        fig = figures(proj, policy)
         f = proj.fields
         level = {key: None for key, _ in LEVEL1_KEYS}
         names = dict((name, key) for key, name in LEVEL1_KEYS)

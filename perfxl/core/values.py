@@ -7,6 +7,7 @@ raise on data and never guess: text with words around a number that we do not un
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -88,7 +89,14 @@ def normalize_text(s: object) -> str:
 
 def _compact(s: str) -> str:
     """Normalized text without spaces and without trailing punctuation (for matching)."""
+    return _compact_cached(s) if type(s) is str else _compact_text(s)
+
+
+def _compact_text(s: object) -> str:
     return normalize_text(s).replace(" ", "").rstrip("。.;；,")
+
+
+_compact_cached = functools.lru_cache(maxsize=8192)(_compact_text)
 
 
 def is_blank(raw: Raw) -> bool:
@@ -241,6 +249,11 @@ def read_amount(raw: Raw, unit: str = "万元") -> Decimal | None | Bad:
     "34万元", "34 万元", "３４万元", "1,234.5" (in ``unit``), "1,234.5元" (→ 0.12345 万元), "￥1,200"
     (元). Negative amounts are allowed. Percentages, other units and words are ``Bad``.
     """
+    if raw is None:
+        return None
+    kind = type(raw)
+    if (kind is int or (kind is float and raw - raw == 0)) and unit in _MONEY_FACTORS:
+        return D(raw)  # the common case: a plain finite number
     if unit not in _MONEY_FACTORS:
         raise ValueError(f"不支持的金额单位：{unit}")
     if (bad := _cell_kind_bad(raw, "金额")) is not None:

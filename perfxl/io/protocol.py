@@ -7,6 +7,7 @@ One shared contract test suite runs against each of them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 
@@ -59,6 +60,7 @@ class CellSink(CellSource, Protocol):
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
+@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
 def col_to_index(col: str) -> int:
     n = 0
     for ch in col:
@@ -66,6 +68,7 @@ def col_to_index(col: str) -> int:
     return n
 
 
+@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
 def index_to_col(n: int) -> str:
     out = ""
     while n:
@@ -74,6 +77,7 @@ def index_to_col(n: int) -> str:
     return out
 
 
+@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
 def split_ref(ref: str) -> tuple[int, int]:
     """"B12" -> (row 12, col 2), 1-based."""
     m = _REF.match(ref.strip().upper())
@@ -82,10 +86,12 @@ def split_ref(ref: str) -> tuple[int, int]:
     return int(m.group(2)), col_to_index(m.group(1))
 
 
+@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
 def cell_ref(row: int, col: int) -> str:
     return f"{index_to_col(col)}{row}"
 
 
+@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
 def split_range(ref: str) -> tuple[int, int, int, int]:
     """"B12:J29" -> (min_row, min_col, max_row, max_col)."""
     parts = ref.replace("$", "").split(":")
@@ -94,6 +100,7 @@ def split_range(ref: str) -> tuple[int, int, int, int]:
     return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
+@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
 def parse_name_target(target: str) -> tuple[str, str] | None:
     """"'项目自评表(2)'!$B$12:$J$29" -> ("项目自评表(2)", "B12:J29"); None for anything else."""
     target = target.strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from ..derive import cached_figures
 from ..findings import Finding, Severity
 from ..model import Department
 from ..policy import DEFAULT_POLICY, ScoringPolicy
@@ -29,13 +30,15 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 def run_checks(dept: Department, policy: ScoringPolicy = DEFAULT_POLICY) -> list[Finding]:
     out: list[Finding] = []
-    for family in FAMILIES:
-        try:
-            module = import_module(f"{__name__}.{family}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{family}":
-                continue  # a family not written yet
-            raise
-        out.extend(module.check(dept, policy))
+    with cached_figures():
+        out.extend(_run_families(dept, policy))
     out.sort(key=lambda f: _SEVERITY_ORDER[f.severity])  # stable: errors first, then family order
+    return out
+
+
+def _run_families(dept: Department, policy: ScoringPolicy):
+    out: list[Finding] = []
+    for family in FAMILIES:
+        module = import_module(f"{__name__}.{family}")
+        out.extend(module.check(dept, policy))
     return out

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ...template import layout as L
-from ..derive import ProjectFigures
+from ..derive import ProjectFigures, figures
 from ..findings import Finding
 from ..model import Department, Project
 from ..policy import ScoringPolicy
@@ -18,7 +18,7 @@ PARTS = ("appropriation", "carryover", "other")
 def check(dept: Department, policy: ScoringPolicy) -> Iterable[Finding]:
     for proj in dept.projects:
         yield from _f1(proj, policy)
-        yield from _f2(proj, ProjectFigures(proj, policy), policy)
+        yield from _f2(proj, figures(proj, policy), policy)
 
 
 def _f1(proj: Project, policy: ScoringPolicy) -> Iterable[Finding]:

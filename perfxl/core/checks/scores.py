@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..derive import ProjectFigures
+from ..derive import figures
 from ..findings import Finding
 from ..model import Department, Indicator
 from ..money import q
@@ -18,7 +18,7 @@ from ._common import ERROR, WARNING, finding, indicator_label, num, pct, read, s
 
 def check(dept: Department, policy: ScoringPolicy) -> Iterable[Finding]:
     for proj in dept.projects:
-        fig = ProjectFigures(proj, policy)
+        fig = figures(proj, policy)
         for ind in fig.rows:
             yield from _indicator(ind, fig.rule_scores.get(id(ind)), policy)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..derive import ProjectFigures
+from ..derive import ProjectFigures, figures
 from ..findings import Finding
 from ..model import Department, Project
 from ..money import q
@@ -19,7 +19,7 @@ from ._common import ERROR, INFO, finding, num, read, score_tol
 
 def check(dept: Department, policy: ScoringPolicy) -> Iterable[Finding]:
     for proj in dept.projects:
-        fig = ProjectFigures(proj, policy)
+        fig = figures(proj, policy)
         yield from _total(proj, fig, policy)
         yield from _total_weight(proj, fig, policy)
         yield from _grade(proj, fig, policy)
