@@ -215,6 +215,9 @@ def _fin(wb) -> None:
         _value_cell(ws, spec)
         _define(wb, ws, spec.name, spec.ref, local=False)
     ws.row_dimensions[25].height = 48
+    from openpyxl.worksheet.pagebreak import Break
+
+    ws.row_breaks.append(Break(id=L.FIN_SECTIONS[2][0] - 1))  # 三公/采购/资产 start a page: no table split
     _print_setup(ws, "1:1")
     _protect(ws)
 

@@ -35,6 +35,7 @@ def snapshot(path):
             "widths": sorted((k, v.width) for k, v in ws.column_dimensions.items()),
             "protected": ws.protection.sheet,
             "freeze": ws.freeze_panes,
+            "breaks": [b.id for b in ws.row_breaks.brk],
         }
     return snap
 
