@@ -68,7 +68,7 @@ class Project:
     # funds[row][col]: row in FUND_ROWS, col in FUND_COLS
     funds: dict[str, dict[str, Field]] = field(default_factory=dict)
     level1s: list[Level1] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)  # rows with something typed or computed
 
     @property
     def name(self) -> str:

@@ -116,22 +116,23 @@ def read_project(src: CellSource, res: _Resolver, sheet: str, file: str) -> Proj
     rows = src.block(sheet, f"{cell_ref(r1, c1)}:{cell_ref(r2, c1 + len(L.INDICATOR_COLUMNS) - 1)}")
     level1 = level2 = ""
     level1_where = None
+    ncols = len(L.INDICATOR_COLUMNS)
     for i, values in enumerate(rows):
         r = r1 + i
-        values = list(values) + [None] * (len(L.INDICATOR_COLUMNS) - len(values))
-        cells = {key: (values[j], Where(file, sheet, cell_ref(r, c1 + j)))
-                 for j, (key, _col, _head) in enumerate(L.INDICATOR_COLUMNS)}
-        v1, w1 = cells["level1"]
+        values = list(values) + [None] * (ncols - len(values))
+        v1, v2 = values[0], values[1]
         if not _blank(v1):  # merged or typed once: carry down
-            level1, level1_where = str(v1).strip(), w1
-            proj.level1s.append(Level1(label=level1, name=canonical_level1(level1), where=w1))
-        v2, _ = cells["level2"]
+            level1 = str(v1).strip()
+            level1_where = Where(file, sheet, cell_ref(r, c1))
+            proj.level1s.append(Level1(label=level1, name=canonical_level1(level1), where=level1_where))
         if not _blank(v2):
             level2 = str(v2).strip()
+        if all(_blank(v) for v in values[2:]):
+            continue  # a spare row: nothing typed, nothing computed
         ind = Indicator(
             level1=level1, level2=level2,
-            **{k: Field(_clean(cells[k][0]), cells[k][1])
-               for k in ("name", "target", "actual", "weight", "score", "reason", "rule_score")},
+            **{key: Field(_clean(values[j]), Where(file, sheet, cell_ref(r, c1 + j)))
+               for j, (key, _col, _head) in enumerate(L.INDICATOR_COLUMNS) if j >= 2},
             level1_where=level1_where,
         )
         proj.indicators.append(ind)

@@ -12,8 +12,11 @@ from .protocol import UnusableWorkbook
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def sniff(path: str | os.PathLike) -> None:
-    """Raise UnusableWorkbook with one clear Chinese sentence unless ``path`` looks like an xlsx/xlsm."""
+def sniff(path: str | os.PathLike, verify: bool = True) -> None:
+    """Raise UnusableWorkbook with one clear Chinese sentence unless ``path`` looks like an xlsx/xlsm.
+
+    ``verify`` also checks every member's CRC; batches skip it, since reading a damaged member
+    fails on its CRC anyway and is reported as unusable then."""
     p = Path(path)
     name = p.name
     if not p.exists():
@@ -40,7 +43,7 @@ def sniff(path: str | os.PathLike) -> None:
     try:
         with zipfile.ZipFile(p) as zf:
             names = set(zf.namelist())
-            bad = zf.testzip()
+            bad = zf.testzip() if verify else None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise UnusableWorkbook(str(p), f"{name}：工作簿已损坏（压缩包结构错误），请从原件重新导出。") from None
     if bad is not None:
