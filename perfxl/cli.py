@@ -66,6 +66,7 @@ def fill_cmd(
     file: Path = typer.Argument(..., help="部门自评工作簿（.xlsx/.xlsm）"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="输出文件"),
     in_place: bool = typer.Option(False, "--in-place", help="直接写回原文件"),
+    policy: Optional[Path] = typer.Option(None, "--policy", help="评分设置文件（.toml/.json，见 perfxl policy）"),
 ):
     """计算并写入派生单元格（执行率、得分、总分、等级、占比、增减额、净资产），不改动任何填写项。"""
     from .api import fill
@@ -75,8 +76,9 @@ def fill_cmd(
         _fail("请用 -o 指定输出文件，或加 --in-place 写回原文件。")
     if in_place and output is not None:
         _fail("-o 与 --in-place 只能选一个。")
+    rules = _policy(policy)
     try:
-        res = fill(file, output=output, in_place=in_place)
+        res = fill(file, output=output, in_place=in_place, policy=rules)
     except UnusableWorkbook as exc:
         _fail(exc.message)
     except ValueError as exc:
@@ -90,6 +92,7 @@ def check_cmd(
     files: list[Path] = typer.Argument(..., help="一个或多个部门自评工作簿"),
     format: str = typer.Option("table", "--format", help="输出格式：table 或 json"),
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="另存一份带“校验结果”表并标记单元格的副本"),
+    policy: Optional[Path] = typer.Option(None, "--policy", help="评分设置文件（.toml/.json，见 perfxl policy）"),
 ):
     """校验合计、权重、得分、总分与等级，指出单元格、应为多少、实为多少。"""
     from .api import check, annotate_copy
@@ -98,7 +101,8 @@ def check_cmd(
         _fail("--format 只能是 table 或 json。")
     if annotate is not None and len(files) != 1:
         _fail("--annotate 只能用于单个文件。")
-    results = [check(f) for f in files]
+    rules = _policy(policy)
+    results = [check(f, rules) for f in files]
     if format == "json":
         rows = []
         for r in results:
@@ -121,6 +125,32 @@ def check_cmd(
     if any(r.unusable for r in results):
         raise typer.Exit(EXIT_UNUSABLE)
     raise typer.Exit(EXIT_FINDINGS if any(r.errors for r in results) else EXIT_OK)
+
+
+def _policy(path: Optional[Path]):
+    from .policy_file import PolicyFileError, load_policy
+
+    try:
+        return load_policy(path)
+    except PolicyFileError as exc:
+        _fail(str(exc))
+
+
+@app.command("policy")
+def policy_cmd(
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="写入文件（默认打印）"),
+    policy: Optional[Path] = typer.Option(None, "--policy", help="从已有设置文件出发（校验并补全）"),
+):
+    """输出评分设置（国家默认规则，带中文注释），修改后用 --policy 传给 fill/check/consolidate。"""
+    from .io.files import atomic_write
+    from .policy_file import policy_toml
+
+    text = policy_toml(_policy(policy))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    atomic_write(output, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    out.print(f"已写出评分设置：{output}")
 
 
 def _print_result(r) -> None:

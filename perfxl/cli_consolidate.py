@@ -20,6 +20,7 @@ def consolidate_cmd(
     output: Path = typer.Option(..., "-o", "--output", help="汇总工作簿路径，如 汇总.xlsx"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="并行读取的进程数（默认：全部 CPU 核）"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度条与结果摘要，只输出错误"),
+    policy: Optional[Path] = typer.Option(None, "--policy", help="评分设置文件（.toml/.json，见 perfxl policy）"),
 ):
     """汇总多个部门的自评工作簿：汇总表、项目/指标明细、三公/采购/资产、校验问题、抽查建议、文件清单和图表。"""
     import time
@@ -27,6 +28,8 @@ def consolidate_cmd(
     from rich.console import Console
 
     from .batch import EXIT_NONE, consolidate, expand_inputs
+
+    from .policy_file import PolicyFileError, load_policy
 
     started = time.perf_counter()
     from .io.files import same_file
@@ -39,6 +42,11 @@ def consolidate_cmd(
     named = [p for p in inputs if Path(p).is_file()]
     if output.exists() and any(same_file(p, output) for p in named):
         err.print(f"[bold red]错误：[/]{output} 是输入文件之一，汇总不会覆盖输入；请换一个输出路径。")
+        raise typer.Exit(EXIT_NONE)
+    try:
+        rules = load_policy(policy)
+    except PolicyFileError as exc:
+        err.print(f"[bold red]错误：[/]{exc}")
         raise typer.Exit(EXIT_NONE)
     show = not quiet and out.is_terminal
     progress_cb, bar = None, None
@@ -54,7 +62,7 @@ def consolidate_cmd(
         def progress_cb(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
     try:
-        summary = consolidate(inputs, jobs=jobs, exclude=[output], progress=progress_cb)
+        summary = consolidate(inputs, jobs=jobs, policy=rules, exclude=[output], progress=progress_cb)
     finally:
         if bar is not None:
             bar.stop()

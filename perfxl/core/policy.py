@@ -1,5 +1,8 @@
 """The scoring policy: every [PROV]/[DEF] rule of RULES.md §2 is a setting here, not a constant in code.
 
+The divisor of 执行率 is not a setting: the template's 全年预算数 column is the budget after the
+year's adjustments (the [PROV] "调整后预算数"), which is also the national divisor.
+
 ``DEFAULT_POLICY`` holds the national defaults. A policy round-trips through a plain mapping
 (``as_mapping`` / ``from_mapping``) so it can live in a JSON or TOML file.
 """
@@ -13,7 +16,6 @@ from typing import Any, Mapping
 from perfxl.core.money import TOL_AMOUNT, TOL_RATE, D
 
 EXEC_KEY = "预算执行率"
-RATE_BASES = ("全年预算数", "调整后预算数")
 LEVELS = ("full", "partial", "poor")
 
 _DEFAULT_WEIGHTS = {EXEC_KEY: Decimal(10), "产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
@@ -29,7 +31,6 @@ class ScoringPolicy:
 
     # 一级 name → weight; "预算执行率" is the funds row [NAT 10/50/30/10]
     weights: Mapping[str, Decimal] = field(default_factory=lambda: _frozen(_DEFAULT_WEIGHTS))
-    rate_base: str = "全年预算数"  # divisor of 执行率 [NAT]; "调整后预算数" [PROV]
     exec_zero_below: Decimal | None = None  # 执行率 below this scores 0 [DEF off]
     exec_reason_below: Decimal = Decimal("0.9")  # 执行率 below this needs a reason [PROV Sichuan]
     over_achievement: Decimal = Decimal("1.2")  # actual/target at or above this needs a reason [DEF]
@@ -139,7 +140,6 @@ def _grade_bands(value: Any) -> tuple[tuple[Decimal, str], ...]:
 
 _CONVERT = {
     "weights": lambda v: _weights(v),
-    "rate_base": _str,
     "exec_zero_below": _optional_decimal,
     "exec_reason_below": D,
     "over_achievement": D,
@@ -170,8 +170,6 @@ def _validate(p: ScoringPolicy) -> None:
         problems.append("权重不能为负数")
     if sum(p.weights.values(), Decimal(0)) != 100:
         problems.append(f"各项权重之和应为 100，现为 {sum(p.weights.values(), Decimal(0))}")
-    if p.rate_base not in RATE_BASES:
-        problems.append(f"rate_base 应为 {' 或 '.join(RATE_BASES)}，现为 {p.rate_base!r}")
     if p.exec_zero_below is not None and not (0 <= p.exec_zero_below <= 1):
         problems.append("exec_zero_below 应在 0 到 1 之间（比率，如 0.6 表示 60%）")
     if not 0 <= p.exec_reason_below <= 1:

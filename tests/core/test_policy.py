@@ -11,7 +11,6 @@ def test_national_defaults():
     p = DEFAULT_POLICY
     assert dict(p.weights) == {"预算执行率": 10, "产出指标": 50, "效益指标": 30, "满意度指标": 10}
     assert p.exec_weight == 10
-    assert p.rate_base == "全年预算数"
     assert p.exec_zero_below is None
     assert p.exec_reason_below == Decimal("0.9")
     assert p.over_achievement == Decimal("1.2")
@@ -30,14 +29,14 @@ def test_round_trip_through_json():
 
 def test_frozen_and_hashable():
     with pytest.raises(Exception):
-        DEFAULT_POLICY.rate_base = "调整后预算数"  # type: ignore[misc]
+        DEFAULT_POLICY.grade_below = "较差"  # type: ignore[misc]
     assert hash(DEFAULT_POLICY) == hash(ScoringPolicy())
 
 
 VARIANTS = [
     {"weights": {"预算执行率": 10, "产出指标": 60, "效益指标": 30}},
     {"weights": {"预算执行率": 20, "产出指标": 40, "效益指标": 20, "满意度指标": 20}},
-    {"rate_base": "调整后预算数"},
+    {"exec_reason_below": "0.85"},
     {"exec_zero_below": "0.6"},
     {"qualitative_bands": [0.8, 0.5]},
     {"total_places": 0},
@@ -64,7 +63,7 @@ INVALID = [
     ({"weights": {"产出指标": 60}}, "权重之和应为 100"),
     ({"weights": {"预算执行率": -10, "产出指标": 110}}, "权重不能为负数"),
     ({"weights": [1, 2]}, "weights"),
-    ({"rate_base": "年初预算数"}, "rate_base"),
+    ({"exec_reason_below": "1.5"}, "exec_reason_below"),
     ({"exec_zero_below": 60}, "exec_zero_below"),
     ({"over_achievement": "0.9"}, "over_achievement"),
     ({"qualitative_bands": [0.6, 0.8]}, "qualitative_bands"),
