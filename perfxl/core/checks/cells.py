@@ -50,7 +50,7 @@ def _cell(f: Field, label: str, type_: str, kind: str) -> Iterable[Finding]:
     if isinstance(value, Bad):
         reason = value.reason
         if isinstance(f.raw, str) and f.raw.lstrip().startswith("="):
-            reason = f"单元格为公式“{f.raw.strip()}”但没有保存的计算结果（请在 Excel 中重新计算并保存，或运行 perfxl fill）"
+            reason = f"单元格为公式“{f.raw.strip()}”但没有保存的计算结果（可能由不计算公式的程序生成；请在 Excel、WPS 或 LibreOffice 中打开、保存后再校验）"
         yield finding("cell-unreadable", ERROR, f.where, "", act=str(f.raw), label=label,
                       reason=reason.rstrip("。"))
         return
