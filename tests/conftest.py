@@ -10,8 +10,13 @@ import sys
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from tests_helpers import SEED, make_workbook  # noqa: E402
+
+# property tests: no per-example deadline (a loaded CI machine must not turn slowness into failures)
+settings.register_profile("perfxl", deadline=None, print_blob=True)
+settings.load_profile("perfxl")
 
 
 @pytest.fixture
