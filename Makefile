@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 EXAMPLES := workbooks/examples
 OUT    ?= out
 
-.PHONY: venv demo test template examples clean
+.PHONY: venv demo test template examples addin clean
 
 venv: $(STAMP)
 
@@ -27,6 +27,9 @@ template: $(STAMP)
 
 examples: $(STAMP)
 	$(PY) tools/make_examples.py
+
+addin: $(STAMP)
+	$(PY) -m perfxl addin build -o $(OUT)/perfxl.xlam
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache
