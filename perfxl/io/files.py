@@ -61,6 +61,7 @@ def atomic_write(target: str | os.PathLike, write) -> Path:
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600: give the file the mode a plain save would
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -69,6 +70,15 @@ def atomic_write(target: str | os.PathLike, write) -> Path:
             pass
         raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777  # replacing a file keeps its permissions
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def sha256(path: str | os.PathLike) -> str:

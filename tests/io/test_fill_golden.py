@@ -84,3 +84,17 @@ def test_fill_leaves_uncomputable_cells_alone(tmp_path):
     after = cells(out)
     assert after[("项目自评表", "H5")] is None  # no 全年执行数: no 执行率
     assert after[("项目自评表", "H30")] == 88  # the stated total is kept, and check reports it
+
+
+def test_written_files_get_ordinary_permissions(small_dept, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "out.xlsx"
+    perfxl.fill(small_dept, out)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+    os.chmod(out, 0o640)
+    perfxl.fill(small_dept, out)  # replacing keeps the file's own mode
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
