@@ -16,7 +16,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .core import summary as S
 from .core.policy import DEFAULT_POLICY, ScoringPolicy
@@ -140,18 +140,17 @@ def _jobs(jobs: int | None) -> int:
     return jobs
 
 
-def read_all(paths: list[str], jobs: int | None = None, policy: ScoringPolicy = DEFAULT_POLICY,
-             progress: Callable[[int, int], None] | None = None) -> list[S.FileFacts]:
-    """Read every path (in worker processes when worthwhile); results in the order of ``paths``."""
+def iter_read(paths: list[str], jobs: int | None = None,
+              policy: ScoringPolicy = DEFAULT_POLICY) -> Iterator[S.FileFacts]:
+    """Read every path (in worker processes when worthwhile), yielding each file's facts in the order
+    of ``paths`` as soon as it (and every file before it) is read, so the caller can use them while
+    the workers read on."""
     n = len(paths)
     jobs = min(_jobs(jobs), max(1, n))
     if jobs == 1 or n < 8:
-        out = []
-        for i, p in enumerate(paths):
-            out.append(read_one(p, policy))
-            if progress:
-                progress(i + 1, n)
-        return out
+        for p in paths:
+            yield read_one(p, policy)
+        return
     import multiprocessing as mp
 
     # import the readers and checks once here, so forked workers start with them loaded
@@ -168,16 +167,35 @@ def read_all(paths: list[str], jobs: int | None = None, policy: ScoringPolicy = 
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     ctx = mp.get_context(method)
-    size = max(4, min(64, n // (jobs * 8) or 1))  # a few chunks per worker, for balance and progress
+    # small chunks: a few per worker for balance, and results flow back soon enough for the main
+    # process to write them while the workers read on
+    size = max(4, min(16, n // (jobs * 8) or 1))
     mapping = None if policy == DEFAULT_POLICY else policy.as_mapping()
     chunks = [(paths[i:i + size], mapping) for i in range(0, n, size)]
-    out: list[S.FileFacts] = []
     with ctx.Pool(jobs) as pool:
         for part in pool.imap(_read_chunk, chunks):
-            out.extend(part)
-            if progress:
-                progress(len(out), n)
+            yield from part
+
+
+def read_all(paths: list[str], jobs: int | None = None, policy: ScoringPolicy = DEFAULT_POLICY,
+             progress: Callable[[int, int], None] | None = None) -> list[S.FileFacts]:
+    """Read every path (in worker processes when worthwhile); results in the order of ``paths``."""
+    n = len(paths)
+    out: list[S.FileFacts] = []
+    for facts in iter_read(paths, jobs, policy):
+        out.append(facts)
+        if progress:
+            progress(len(out), n)
     return out
+
+
+def _exit_code(c: dict) -> int:
+    usable = c[S.STATUS_OK] + c[S.STATUS_ERRORS] + c[S.STATUS_DUPLICATE]
+    if usable == 0:
+        return EXIT_NONE
+    if c[S.STATUS_ERRORS] or c[S.STATUS_UNUSABLE] or c[S.STATUS_DUPLICATE]:
+        return EXIT_SOME
+    return EXIT_OK
 
 
 class Summary:
@@ -200,13 +218,20 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        c = self.counts
-        usable = c[S.STATUS_OK] + c[S.STATUS_ERRORS] + c[S.STATUS_DUPLICATE]
-        if usable == 0:
-            return EXIT_NONE
-        if c[S.STATUS_ERRORS] or c[S.STATUS_UNUSABLE] or c[S.STATUS_DUPLICATE]:
-            return EXIT_SOME
-        return EXIT_OK
+        return _exit_code(self.counts)
+
+    @property
+    def n_files(self) -> int:
+        return len(self.data.files)
+
+    @property
+    def n_review(self) -> int:
+        return len(self.data.review)
+
+    @property
+    def problem_files(self) -> list[dict]:
+        """The 文件清单 rows of the files that could not be read or were duplicates."""
+        return [f for f in self.data.files if f["status"] in (S.STATUS_UNUSABLE, S.STATUS_DUPLICATE)]
 
     # DataFrames -------------------------------------------------------------------------
     def _frame(self, key: str):
@@ -256,3 +281,59 @@ def consolidate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, jobs:
     facts = read_all(files, jobs, policy, progress)
     data = S.build(facts, policy)
     return Summary(data, files, time.perf_counter() - t0)
+
+
+class StreamedSummary:
+    """What is left of a streamed consolidation once the workbook is written: the counts, the
+    totals, the files that need attention — enough for the command's report and exit code."""
+
+    def __init__(self, c: S.Consolidation, inputs: list[str], totals: dict, elapsed: float = 0.0):
+        self.counts = dict(c.counts)
+        self.totals = totals
+        self.n_files = c.n_files
+        self.n_review = c.n_review
+        self.problem_files = c.problem_files
+        self.duplicates = c.duplicates
+        self.inputs = inputs
+        self.elapsed = elapsed
+
+    @property
+    def exit_code(self) -> int:
+        return _exit_code(self.counts)
+
+
+def consolidate_to_excel(paths: Iterable[str | os.PathLike] | str | os.PathLike, output: str | os.PathLike, *,
+                         jobs: int | None = None, policy: ScoringPolicy = DEFAULT_POLICY,
+                         exclude: Iterable[str | os.PathLike] = (),
+                         progress: Callable[[int, int], None] | None = None) -> tuple[StreamedSummary, Path]:
+    """Read, check and consolidate every workbook in ``paths`` straight into the summary workbook
+    ``output`` (the same workbook as ``consolidate(paths).to_excel(output)``).
+
+    Each file's rows go into the detail sheets as soon as the file is read, while the workers read
+    the next ones, and are dropped; only the one-row-per-department table and running totals stay in
+    memory, so memory does not grow with the detail rows. The output is written atomically and is
+    never one of the inputs (``ValueError``). Returns the small summary and the path written."""
+    from .io.files import atomic_write
+    from .io.summary_book import SummaryWriter, refuse_inputs
+
+    t0 = time.perf_counter()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    target = Path(output)
+    files = expand_inputs(paths, [*exclude, target])
+    refuse_inputs(target, files)
+    n = len(files)
+    c = S.Consolidation(policy)
+    box: dict = {}
+
+    def write(tmp: str) -> None:
+        w = SummaryWriter(tmp, n)
+        for i, facts in enumerate(iter_read(files, jobs, policy), start=1):
+            w.add(c.add(facts))
+            if progress:
+                progress(i, n)
+        box["totals"] = totals = c.totals()
+        w.close(c.departments, totals, c.counts, c.sangong.sums, c.procurement.sums, c.assets.sums)
+
+    written = atomic_write(target, write)
+    return StreamedSummary(c, files, box["totals"], time.perf_counter() - t0), written

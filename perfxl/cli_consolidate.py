@@ -27,7 +27,7 @@ def consolidate_cmd(
 
     from rich.console import Console
 
-    from .batch import EXIT_NONE, consolidate, expand_inputs
+    from .batch import EXIT_NONE, consolidate_to_excel, expand_inputs
 
     from .policy_file import PolicyFileError, load_policy
 
@@ -61,20 +61,22 @@ def consolidate_cmd(
 
         def progress_cb(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
-    try:
-        summary = consolidate(inputs, jobs=jobs, policy=rules, exclude=[output], progress=progress_cb)
+    try:  # streamed: each file's rows are written while the workers read the next files
+        summary, written = consolidate_to_excel(inputs, output, jobs=jobs, policy=rules, exclude=[output],
+                                                progress=progress_cb)
+    except (OSError, ValueError) as exc:
+        if bar is not None:
+            bar.stop()
+            bar = None
+        err.print(f"[bold red]错误：[/]无法写出汇总文件 {output}：{exc}")
+        raise typer.Exit(EXIT_NONE)
     finally:
         if bar is not None:
             bar.stop()
-    try:
-        written = summary.to_excel(output)
-    except (OSError, ValueError) as exc:
-        err.print(f"[bold red]错误：[/]无法写出汇总文件 {output}：{exc}")
-        raise typer.Exit(EXIT_NONE)
     if not quiet:
         print_summary(out, summary, written, time.perf_counter() - started)
     else:
-        for f in summary.data.files:
+        for f in summary.problem_files:
             if f["status"] == "无法读取":
                 err.print(f"无法读取 {f['note']}")
     raise typer.Exit(summary.exit_code)
@@ -96,11 +98,10 @@ def print_summary(out, summary, written: Path, elapsed: float | None = None) -> 
 
     c = summary.counts
     t = summary.totals
-    files = summary.data.files
     table = Table(title="汇总结果", title_justify="left", show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    table.add_row("文件", f"共 {len(files)} 个：[green]已汇总 {c[S.STATUS_OK]}[/]，"
+    table.add_row("文件", f"共 {summary.n_files} 个：[green]已汇总 {c[S.STATUS_OK]}[/]，"
                           f"[yellow]有错误仍汇总 {c[S.STATUS_ERRORS]}[/]，[red]无法读取 {c[S.STATUS_UNUSABLE]}[/]，"
                           f"[magenta]重复未计入 {c[S.STATUS_DUPLICATE]}[/]")
     table.add_row("单位 / 项目", f"{t['count']} 个单位，{t['projects']} 个项目")
@@ -110,9 +111,9 @@ def print_summary(out, summary, written: Path, elapsed: float | None = None) -> 
     table.add_row("等级", "，".join(f"{g} {t['grades'][g]}" for g in S.GRADES)
                   + (f"，未评级 {t['ungraded']}" if t["ungraded"] else ""))
     table.add_row("校验问题", f"错误 {t['errors']} 项，警告 {t['warnings']} 项（见“校验问题”表）")
-    table.add_row("抽查建议", f"{len(summary.data.review)} 条（见“抽查建议”表）")
+    table.add_row("抽查建议", f"{summary.n_review} 条（见“抽查建议”表）")
     out.print(table)
-    bad = [f for f in files if f["status"] in (S.STATUS_UNUSABLE, S.STATUS_DUPLICATE)]
+    bad = summary.problem_files
     for f in bad[:MAX_LISTED]:
         style = "red" if f["status"] == S.STATUS_UNUSABLE else "magenta"
         out.print(f"  [{style}]{f['status']}[/] {f['note'] or f['file']}")

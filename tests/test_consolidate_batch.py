@@ -1,5 +1,6 @@
 """`perfxl consolidate` on a bad folder: every file accounted for, nothing lost or corrupted."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 import perfxl
+import perfxl.batch
 from perfxl.io.files import sha256
 from perfxl.io.template_book import build_workbook
 
@@ -177,3 +179,54 @@ def test_import_perfxl_does_not_import_pandas():
     code = "import sys, perfxl, perfxl.batch, perfxl.cli_consolidate; print('pandas' in sys.modules)"
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert res.stdout.strip() == "False"
+
+
+# ----------------------------------------------------------------------------- streaming = in memory
+STAMP = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+
+
+def _cells(path):
+    """Every sheet, in order, with every cell's value and number format (the generated time masked)."""
+    wb = load_workbook(path)
+    out = []
+    for ws in wb.worksheets:
+        rows = []
+        for row in ws.iter_rows():
+            rows.append([(STAMP.sub("<time>", c.value) if isinstance(c.value, str) else c.value,
+                          c.number_format if c.value is not None else None) for c in row])
+        while rows and all(v is None for v, _ in rows[-1]):
+            rows.pop()
+        out.append((ws.title, rows, sorted(map(str, ws.merged_cells.ranges)), ws.auto_filter.ref))
+    return out
+
+
+@pytest.mark.parametrize("which", ["examples", "bad"])
+def test_streamed_workbook_is_the_in_memory_one(which, bad_folder, tmp_path):
+    folder = EXAMPLES if which == "examples" else bad_folder
+    mem = perfxl.consolidate([folder], jobs=1)
+    mem.to_excel(tmp_path / "mem.xlsx")
+    for jobs in (1, 2):
+        streamed, written = perfxl.batch.consolidate_to_excel([folder], tmp_path / f"s{jobs}.xlsx", jobs=jobs)
+        assert written == tmp_path / f"s{jobs}.xlsx"
+        assert _cells(written) == _cells(tmp_path / "mem.xlsx"), jobs
+        assert streamed.counts == mem.counts and streamed.exit_code == mem.exit_code
+        assert streamed.totals == mem.totals
+        assert streamed.n_files == mem.n_files and streamed.n_review == mem.n_review
+        assert streamed.problem_files == mem.problem_files
+        assert streamed.duplicates == mem.data.duplicates
+
+
+def test_cli_writes_what_to_excel_writes(bad_run, bad_folder, tmp_path):
+    _, out, _, _ = bad_run
+    perfxl.consolidate([bad_folder], jobs=2).to_excel(tmp_path / "api.xlsx")
+    assert _cells(out) == _cells(tmp_path / "api.xlsx")
+
+
+def test_streaming_refuses_an_input_as_output(tmp_path):
+    target = tmp_path / "x.xlsx"
+    shutil.copy(SEED, target)
+    digest = sha256(target)
+    with pytest.raises(ValueError):
+        perfxl.batch.consolidate_to_excel([target], target)
+    assert sha256(target) == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.xlsx"]  # no temporary file left behind

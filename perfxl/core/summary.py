@@ -274,18 +274,40 @@ def _rate_of(rows: list[dict]) -> Decimal | None:
     return ratio(sum((r["executed"] for r in both), Decimal(0)), sum((r["full_year"] for r in both), Decimal(0)))
 
 
-def department_totals(rows: list[dict], projects: list[dict] | None = None) -> dict:
+class _RateSum:
+    """Σ全年执行数 and Σ全年预算数 over the rows that report both, added in order (as ``_rate_of``)."""
+
+    __slots__ = ("num", "den", "any")
+
+    def __init__(self):
+        self.num, self.den, self.any = Decimal(0), Decimal(0), False
+
+    def add(self, full_year: Decimal | None, executed: Decimal | None) -> None:
+        if full_year is not None and executed is not None:
+            self.num += executed
+            self.den += full_year
+            self.any = True
+
+    def rate(self) -> Decimal | None:
+        return ratio(self.num, self.den) if self.any else None
+
+
+_UNSET = object()
+
+
+def department_totals(rows: list[dict], projects: list[dict] | None = None, *, exec_rate=_UNSET) -> dict:
     """The totals block of 汇总 over the rows that count (duplicates already left out).
 
     The rate comes from the project rows when given (a project with a blank 执行数 is left out of
-    both sums), else from the department rows."""
+    both sums), else from the department rows; ``exec_rate``, when given, is that rate already
+    summed (the streaming path keeps the sums, not the project rows)."""
     t: dict = {"count": len(rows)}
     for k in ("initial", "full_year", "executed"):
         t[k] = None
         for r in rows:
             t[k] = _add(t[k], r[k])
     # the rate from the sums, over departments that report both numbers
-    t["exec_rate"] = _rate_of(projects if projects is not None else rows)
+    t["exec_rate"] = exec_rate if exec_rate is not _UNSET else _rate_of(projects if projects is not None else rows)
     for k in ("exec_score", "output", "benefit", "satisfaction", "reported", "recomputed", "diff"):
         t[f"mean_{k}"] = simple_mean([r[k] for r in rows])
         t[f"weighted_{k}"] = weighted_mean([(r[k], r["full_year"]) for r in rows])
@@ -306,68 +328,159 @@ def _sum_table(rows: list[dict], keys: tuple[str, ...]) -> dict:
     return out
 
 
+class _TableSum:
+    """``_sum_table`` kept as rows arrive: the count of rows and each key's Σ, in the same order."""
+
+    def __init__(self, keys: tuple[str, ...]):
+        self.keys = keys
+        self.count = 0
+        self.sums: dict = {k: None for k in keys}
+
+    def add(self, row: dict) -> None:
+        self.count += 1
+        sums = self.sums
+        for k in self.keys:
+            sums[k] = _add(sums[k], row.get(k))
+
+
 def _key(unit: str, year) -> tuple[str, str]:
     return ("".join(unit.split()), str(year or "").strip())
+
+
+SANGONG_KEYS = tuple(f"{p}_{k}" for p in ("budget", "final", "diff") for k in ("total", "abroad", "car", "reception"))
+PROCUREMENT_KEYS = ("total", "goods", "works", "services")
+ASSET_KEYS = ("assets_total", "liabilities_total", "net_assets", "fixed_assets_original", "fixed_assets_in_use")
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass
+class FileRows:
+    """What one file adds to each table, in the tables' order. ``build()`` appends them to its lists;
+    the streaming writer writes them out and drops them."""
+
+    file: dict
+    department: dict | None = None  # None for a file that could not be read
+    projects: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    sangong: dict | None = None  # these three only for a department that counts (not a duplicate)
+    procurement: dict | None = None
+    assets: dict | None = None
+
+
+class Consolidation:
+    """The consolidation one file at a time, in report (path) order: ``add(facts)`` returns that
+    file's rows for every table and keeps only what the end needs — the one-row-per-department
+    table, the first file of each (单位, 年度), and running sums for the totals (``totals()``).
+
+    Duplicates are decided as files arrive: the first (单位, 年度) in path order counts; a later one
+    is 重复未计入 — the same answer ``build()`` gives, since ``build()`` is this loop."""
+
+    def __init__(self, policy: ScoringPolicy = DEFAULT_POLICY):
+        self.policy = policy
+        self.seen: dict[tuple[str, str], str] = {}
+        self.departments: list[dict] = []  # every department row, duplicates included (汇总, charts)
+        self.counted: list[dict] = []  # the same dicts, those that count
+        self.duplicates: list[tuple[str, str]] = []
+        self.counts = {STATUS_OK: 0, STATUS_ERRORS: 0, STATUS_UNUSABLE: 0, STATUS_DUPLICATE: 0}
+        self.n_files = 0
+        self.n_review = 0
+        self.problem_files: list[dict] = []  # file rows of the unusable and the duplicates
+        self._rate = _RateSum()
+        self.sangong = _TableSum(SANGONG_KEYS)
+        self.procurement = _TableSum(PROCUREMENT_KEYS)
+        self.assets = _TableSum(ASSET_KEYS)
+
+    def add(self, facts: FileFacts) -> FileRows:
+        rec = facts.record
+        self.n_files += 1
+        if rec is None:
+            facts.status = STATUS_UNUSABLE
+            facts.note = facts.unusable
+            out = FileRows(_file_row(facts))
+            out.findings.append(_finding({"file": facts.name, "sheet": "", "cell": "", "code": "workbook-unusable",
+                                          "severity": "error", "rule": "", "message": facts.unusable}))
+            return self._count(facts, out)
+        row = _department_row(facts, rec, self.policy)
+        key = _key(rec["unit"], row["year"])
+        first = self.seen.get(key) if key[0] else None
+        findings = [_finding(f) for f in rec["findings"]]
+        if first is not None:
+            facts.status = STATUS_DUPLICATE
+            facts.note = f"与 {first} 为同一单位同一年度（{rec['unit']} {row['year']}），未计入合计"
+            row["note"] = facts.note
+            self.duplicates.append((facts.name, first))
+            findings.append(_finding({"file": facts.name, "sheet": "", "cell": "", "code": "duplicate-department",
+                                      "severity": "error", "rule": "", "message": facts.note}))
+        else:
+            if key[0]:
+                self.seen[key] = facts.name
+            facts.status = STATUS_ERRORS if rec["errors"] else STATUS_OK
+            self.counted.append(row)
+            for p in rec["projects"]:
+                self._rate.add(p["full_year"], p["executed"])
+        self.departments.append(row)
+        base = {"unit": rec["unit"], "year": row["year"], "file": facts.name}
+        out = FileRows(_file_row(facts), row, findings=findings)
+        out.projects = [{**base, **p} for p in rec["projects"]]
+        out.indicators = [{**base, **i, "place": f"{i['sheet']}!{i['cell']}"} for i in rec["indicators"]]
+        out.review = [{**base, **r} for r in rec["review"]]
+        self.n_review += len(out.review)
+        if first is None:
+            sg = rec["sangong"]
+            out.sangong = {**base, **sg, **{
+                f"diff_{k}": (sg[f"final_{k}"] - sg[f"budget_{k}"]
+                              if sg.get(f"final_{k}") is not None and sg.get(f"budget_{k}") is not None else None)
+                for k in ("total", "abroad", "car", "reception")}}
+            out.procurement = {**base, **rec["procurement"]}
+            a = dict(rec["assets"])
+            if a.get("assets_total") is not None and a.get("liabilities_total") is not None:
+                a["net_assets"] = a["assets_total"] - a["liabilities_total"]  # recomputed, never trusted
+            out.assets = {**base, **a}
+            self.sangong.add(out.sangong)
+            self.procurement.add(out.procurement)
+            self.assets.add(out.assets)
+        return self._count(facts, out)
+
+    def _count(self, facts: FileFacts, out: FileRows) -> FileRows:
+        self.counts[facts.status] = self.counts.get(facts.status, 0) + 1
+        if facts.status in (STATUS_UNUSABLE, STATUS_DUPLICATE):
+            self.problem_files.append(out.file)
+        return out
+
+    def totals(self) -> dict:
+        return department_totals(self.counted, exec_rate=self._rate.rate())
+
+
+def _finding(row: dict) -> dict:
+    row["severity_label"] = SEVERITY_LABELS.get(row["severity"], row["severity"])
+    return row
 
 
 def build(files: list[FileFacts], policy: ScoringPolicy = DEFAULT_POLICY) -> SummaryData:
     """Compute every table. ``files`` in the order to report them (the orchestrator sorts by path)."""
     out = SummaryData()
-    seen: dict[tuple[str, str], str] = {}
-    counted: list[dict] = []
-    counted_projects: list[dict] = []
+    c = Consolidation(policy)
     for facts in files:
-        rec = facts.record
-        if rec is None:
-            facts.status = STATUS_UNUSABLE
-            facts.note = facts.unusable
-            out.findings.append({"file": facts.name, "sheet": "", "cell": "", "code": "workbook-unusable",
-                                 "severity": "error", "rule": "", "message": facts.unusable})
-            out.files.append(_file_row(facts))
+        part = c.add(facts)
+        out.files.append(part.file)
+        out.findings.extend(part.findings)
+        if part.department is None:
             continue
-        row = _department_row(facts, rec, policy)
-        key = _key(rec["unit"], row["year"])
-        first = seen.get(key) if key[0] else None
-        out.findings.extend(rec["findings"])
-        if first is not None:
-            facts.status = STATUS_DUPLICATE
-            facts.note = f"与 {first} 为同一单位同一年度（{rec['unit']} {row['year']}），未计入合计"
-            row["note"] = facts.note
-            out.duplicates.append((facts.name, first))
-            out.findings.append({"file": facts.name, "sheet": "", "cell": "", "code": "duplicate-department",
-                                 "severity": "error", "rule": "", "message": facts.note})
-        else:
-            if key[0]:
-                seen[key] = facts.name
-            facts.status = STATUS_ERRORS if rec["errors"] else STATUS_OK
-            counted.append(row)
-            counted_projects.extend(rec["projects"])
-        out.files.append(_file_row(facts))
-        out.departments.append(row)
-        base = {"unit": rec["unit"], "year": row["year"], "file": facts.name}
-        for p in rec["projects"]:
-            out.projects.append({**base, **p})
-        for i in rec["indicators"]:
-            out.indicators.append({**base, **i})
-        for r in rec["review"]:
-            out.review.append({**base, **r})
-        if first is None:
-            sg = rec["sangong"]
-            out.sangong.append({**base, **sg, **{
-                f"diff_{k}": (sg[f"final_{k}"] - sg[f"budget_{k}"]
-                              if sg.get(f"final_{k}") is not None and sg.get(f"budget_{k}") is not None else None)
-                for k in ("total", "abroad", "car", "reception")}})
-            out.procurement.append({**base, **rec["procurement"]})
-            a = dict(rec["assets"])
-            if a.get("assets_total") is not None and a.get("liabilities_total") is not None:
-                a["net_assets"] = a["assets_total"] - a["liabilities_total"]  # recomputed, never trusted
-            out.assets.append({**base, **a})
-    out.totals = department_totals(counted, counted_projects)
-    keys_s = tuple(f"{p}_{k}" for p in ("budget", "final", "diff") for k in ("total", "abroad", "car", "reception"))
-    out.sangong_totals = _sum_table(out.sangong, keys_s)
-    out.procurement_totals = _sum_table(out.procurement, ("total", "goods", "works", "services"))
-    out.assets_totals = _sum_table(out.assets, ("assets_total", "liabilities_total", "net_assets",
-                                                "fixed_assets_original", "fixed_assets_in_use"))
+        out.departments.append(part.department)
+        out.projects.extend(part.projects)
+        out.indicators.extend(part.indicators)
+        out.review.extend(part.review)
+        if part.sangong is not None:
+            out.sangong.append(part.sangong)
+            out.procurement.append(part.procurement)
+            out.assets.append(part.assets)
+    out.duplicates = c.duplicates
+    out.totals = c.totals()
+    out.sangong_totals = c.sangong.sums
+    out.procurement_totals = c.procurement.sums
+    out.assets_totals = c.assets.sums
     return out
 
 

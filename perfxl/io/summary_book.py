@@ -22,7 +22,7 @@ WIDTHS = {MONEY: 13, RATE: 9, SCORE: 8, INT: 7, YEAR: 7, TEXT: 14}
 SHEET_SUMMARY, SHEET_CHARTS, SHEET_PROJECTS, SHEET_INDICATORS = "汇总", "图表", "项目明细", "指标明细"
 SHEET_SANGONG, SHEET_PROCUREMENT, SHEET_ASSETS = "三公经费", "政府采购", "资产"
 SHEET_FINDINGS, SHEET_REVIEW, SHEET_FILES = "校验问题", "抽查建议", "文件清单"
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_LABELS = S.SEVERITY_LABELS
 
 # (key, heading, kind, width or None)
 DEPT_COLUMNS = (
@@ -115,6 +115,12 @@ class _Book:
 
     def sheet(self, name: str, title: str, subtitle: str, columns, landscape: bool = True):
         ws = self.wb.add_worksheet(name)
+        self.decorate(ws, title, subtitle, columns, landscape)
+        return ws
+
+    def decorate(self, ws, title: str, subtitle: str, columns, landscape: bool = True) -> None:
+        """Column widths, the title, subtitle and heading rows (rows 1–3), page setup."""
+        name = ws.get_name()
         for j, (_k, _h, kind, width) in enumerate(columns):
             fmt = self.col_wrap if kind == TEXT and (width or 0) >= 50 else self.col[kind]
             ws.set_column(j, j, width or WIDTHS[kind], fmt)
@@ -137,7 +143,6 @@ class _Book:
         ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         ws.set_header(f"&C&\"黑体,Bold\"{_escape_hf(title)}")
         ws.set_footer("&L&8perfxl 汇总 &D&C第 &P 页，共 &N 页&R&8" + _escape_hf(name))
-        return ws
 
 
 def _escape_hf(text: str) -> str:
@@ -192,128 +197,184 @@ def _finish(ws, columns, header_row: int, last_row: int) -> None:
     ws.print_area(0, 0, max(last_row, header_row + 1), len(columns) - 1)
 
 
-def _years(data: S.SummaryData) -> str:
-    ys = sorted({str(d["year"]) for d in data.departments if d.get("year") not in (None, "")})
+def _years(departments: list[dict]) -> str:
+    ys = sorted({str(d["year"]) for d in departments if d.get("year") not in (None, "")})
     return "、".join(ys[:5]) + ("等" if len(ys) > 5 else "")
+
+
+def refuse_inputs(path: Path, inputs) -> None:
+    for p in inputs:
+        if same_file(p, path) and path.exists():
+            raise ValueError(f"{path.name}：输出文件不能是输入文件之一，请换一个输出路径。")
 
 
 def write_summary(data: S.SummaryData, path: str | os.PathLike, inputs: list[str] = ()) -> Path:
     """Write ``data`` to ``path`` atomically; refuse to write over any of ``inputs``."""
     path = Path(path)
-    for p in inputs:
-        if same_file(p, path) and path.exists():
-            raise ValueError(f"{path.name}：输出文件不能是输入文件之一，请换一个输出路径。")
+    refuse_inputs(path, inputs)
     return atomic_write(path, lambda tmp: _write(data, tmp))
 
 
 def _write(data: S.SummaryData, tmp: str) -> None:
-    b = _Book(tmp)
-    years = _years(data)
-    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
-    c = data.counts
-    n_files = len(data.files)
-    head = (f"共 {n_files} 个文件：已汇总 {c[S.STATUS_OK]}，有错误仍汇总 {c[S.STATUS_ERRORS]}，"
-            f"无法读取 {c[S.STATUS_UNUSABLE]}，重复未计入 {c[S.STATUS_DUPLICATE]}。生成于 {stamp}（perfxl）。")
-    title = f"{years}年度部门预算绩效自评汇总表" if years else "部门预算绩效自评汇总表"
+    w = SummaryWriter(tmp, len(data.files))
+    for key, rows in (("projects", data.projects), ("indicators", data.indicators), ("sangong", data.sangong),
+                      ("procurement", data.procurement), ("assets", data.assets), ("findings", data.findings),
+                      ("review", data.review), ("files", data.files)):
+        w.add_rows(key, rows)
+    w.close(data.departments, data.totals, data.counts, data.sangong_totals, data.procurement_totals,
+            data.assets_totals)
 
-    # 汇总 -------------------------------------------------------------------------------
-    cols = DEPT_COLUMNS
-    ws = b.sheet(SHEET_SUMMARY, title, head, cols)
-    first = 3
-    end = _rows(ws, cols, data.departments, first)
-    n_dept = end - first
-    t = data.totals
-    idx = {k: j for j, (k, *_rest) in enumerate(cols)}
-    score_keys = ("exec_score", "output", "benefit", "satisfaction", "reported", "recomputed", "diff")
-    total_rows = [
-        {"unit": f"合计（{t['count']} 个单位）", "projects": t["projects"], "initial": t["initial"],
-         "full_year": t["full_year"], "executed": t["executed"], "exec_rate": t["exec_rate"],
-         "errors": t["errors"], "warnings": t["warnings"], "file": "执行率 = Σ全年执行数 ÷ Σ全年预算数"},
-        {"unit": "简单平均分", **{k: t[f"mean_{k}"] for k in score_keys}, "file": "各单位得分的算术平均"},
-        {"unit": "资金加权平均分", **{k: t[f"weighted_{k}"] for k in score_keys},
-         "file": "Σ得分×全年预算数 ÷ Σ全年预算数"},
-        {"unit": "等级分布", "file": "　".join(f"{g} {t['grades'][g]} 个" for g in S.GRADES)
-                                     + (f"　未评级 {t['ungraded']} 个" if t["ungraded"] else "")},
-    ]
-    total_first = end + 1  # one blank row keeps the filter range clean
-    r = _rows(ws, cols, total_rows, total_first, fmt=b.tot)
-    r += 1
-    for line in S.NOTES:
-        ws.write_string(r, 0, "注：" + line, b.note)
+
+# (key, sheet, title, columns, landscape, totals row)
+DETAIL_SHEETS = (
+    ("projects", SHEET_PROJECTS, "项目支出绩效自评明细", PROJECT_COLUMNS, True, False),
+    ("indicators", SHEET_INDICATORS, "绩效指标明细", INDICATOR_COLUMNS, True, False),
+    ("sangong", SHEET_SANGONG, "“三公”经费汇总", SANGONG_COLUMNS, True, True),
+    ("procurement", SHEET_PROCUREMENT, "政府采购汇总", PROCUREMENT_COLUMNS, False, True),
+    ("assets", SHEET_ASSETS, "资产汇总", ASSET_COLUMNS, True, True),
+    ("findings", SHEET_FINDINGS, "校验问题清单", FINDING_COLUMNS, True, False),
+    ("review", SHEET_REVIEW, "抽查建议", REVIEW_COLUMNS, True, False),
+    ("files", SHEET_FILES, "文件清单", FILE_COLUMNS, True, False),
+)
+
+
+class SummaryWriter:
+    """The summary workbook written as the rows arrive, in constant memory.
+
+    Every sheet is created up front, in the final order. The detail sheets (项目明细 … 文件清单) get
+    their rows as each file's result arrives (``add(part)``; ``add_rows`` for a whole table) — in
+    ``constant_memory`` mode XlsxWriter flushes a sheet's rows in increasing order to that sheet's own
+    temporary file, so sheets may be filled interleaved. 汇总 and 图表 depend on every file (the title
+    names the years, the subtitle the counts by status, the totals, the charts over all departments),
+    so nothing is written to them until ``close()``. What a detail sheet shows at its top is known at
+    the start (its heading, the number of files, the time); its totals row is at its bottom. The counts
+    by status are in 汇总's subtitle only.
+    """
+
+    def __init__(self, tmp: str, n_files: int, stamp: str | None = None):
+        self.book = b = _Book(tmp)
+        self.n_files = n_files
+        self.stamp = stamp or datetime.now().strftime("%Y-%m-%d %H:%M")
+        self.summary = b.wb.add_worksheet(SHEET_SUMMARY)  # filled by close()
+        self.charts = b.wb.add_worksheet(SHEET_CHARTS)
+        head = f"共 {n_files} 个文件，生成于 {self.stamp}（perfxl）；各文件的汇总情况见“文件清单”表，合计见“汇总”表。"
+        self.sheets: dict[str, list] = {}  # key -> [worksheet, columns, next row, title]
+        for key, name, title, columns, landscape, _tot in DETAIL_SHEETS:
+            self.sheets[key] = [b.sheet(name, title, head, columns, landscape), columns, 3]
+
+    def add_rows(self, key: str, rows: list[dict]) -> None:
+        if rows:
+            t = self.sheets[key]
+            t[2] = _rows(t[0], t[1], rows, t[2])
+
+    def add(self, part: S.FileRows) -> None:
+        """One file's rows, written to the detail sheets (then the caller drops them)."""
+        add = self.add_rows
+        if part.department is not None:
+            add("projects", part.projects)
+            add("indicators", part.indicators)
+            if part.sangong is not None:
+                add("sangong", [part.sangong])
+                add("procurement", [part.procurement])
+                add("assets", [part.assets])
+            add("review", part.review)
+        add("findings", part.findings)
+        add("files", [part.file])
+
+    def close(self, departments: list[dict], totals: dict, counts: dict, sangong_totals: dict,
+              procurement_totals: dict, assets_totals: dict) -> None:
+        b = self.book
+        side = {"sangong": sangong_totals, "procurement": procurement_totals, "assets": assets_totals}
+        for key, _name, _title, columns, _landscape, has_totals in DETAIL_SHEETS:
+            w, _cols, end = self.sheets[key]
+            _finish(w, columns, 2, end)
+            if has_totals:
+                _rows(w, columns, [{"unit": f"合计（{end - 3} 个单位）", **side[key]}], end + 1, fmt=b.tot)
+                w.print_area(0, 0, end + 1, len(columns) - 1)
+        self._summary(departments, totals, counts)
+        b.wb.close()
+
+    def _summary(self, departments: list[dict], t: dict, c: dict) -> None:
+        b = self.book
+        years = _years(departments)
+        head = (f"共 {self.n_files} 个文件：已汇总 {c[S.STATUS_OK]}，有错误仍汇总 {c[S.STATUS_ERRORS]}，"
+                f"无法读取 {c[S.STATUS_UNUSABLE]}，重复未计入 {c[S.STATUS_DUPLICATE]}。生成于 {self.stamp}（perfxl）。")
+        title = f"{years}年度部门预算绩效自评汇总表" if years else "部门预算绩效自评汇总表"
+
+        # 汇总 ---------------------------------------------------------------------------
+        cols = DEPT_COLUMNS
+        ws = self.summary
+        b.decorate(ws, title, head, cols)
+        first = 3
+        end = _rows(ws, cols, departments, first)
+        n_dept = end - first
+        idx = {k: j for j, (k, *_rest) in enumerate(cols)}
+        score_keys = ("exec_score", "output", "benefit", "satisfaction", "reported", "recomputed", "diff")
+        total_rows = [
+            {"unit": f"合计（{t['count']} 个单位）", "projects": t["projects"], "initial": t["initial"],
+             "full_year": t["full_year"], "executed": t["executed"], "exec_rate": t["exec_rate"],
+             "errors": t["errors"], "warnings": t["warnings"], "file": "执行率 = Σ全年执行数 ÷ Σ全年预算数"},
+            {"unit": "简单平均分", **{k: t[f"mean_{k}"] for k in score_keys}, "file": "各单位得分的算术平均"},
+            {"unit": "资金加权平均分", **{k: t[f"weighted_{k}"] for k in score_keys},
+             "file": "Σ得分×全年预算数 ÷ Σ全年预算数"},
+            {"unit": "等级分布", "file": "　".join(f"{g} {t['grades'][g]} 个" for g in S.GRADES)
+                                         + (f"　未评级 {t['ungraded']} 个" if t["ungraded"] else "")},
+        ]
+        total_first = end + 1  # one blank row keeps the filter range clean
+        r = _rows(ws, cols, total_rows, total_first, fmt=b.tot)
         r += 1
-    ws.autofilter(2, 0, max(end - 1, 3), len(cols) - 1)
-    ws.print_area(0, 0, r, len(cols) - 1)
-    ws.activate()
+        for line in S.NOTES:
+            ws.write_string(r, 0, "注：" + line, b.note)
+            r += 1
+        ws.autofilter(2, 0, max(end - 1, 3), len(cols) - 1)
+        ws.print_area(0, 0, r, len(cols) - 1)
+        ws.activate()
 
-    # 图表 -------------------------------------------------------------------------------
-    ch = b.wb.add_worksheet(SHEET_CHARTS)
-    ch.set_column(0, 0, 10)
-    ch.set_column(1, 1, 10)
-    ch.write_string(0, 0, "等级", b.header)
-    ch.write_string(0, 1, "单位数", b.header)
-    for i, g in enumerate(S.GRADES, start=1):
-        ch.write_string(i, 0, g)
-        ch.write_number(i, 1, t["grades"][g])
-    ch.set_paper(9)
-    ch.set_landscape()
-    ch.fit_to_pages(1, 0)
-    ch.set_footer("&C第 &P 页，共 &N 页")
-    sheet_ref = SHEET_SUMMARY
-    if n_dept:
-        last = first + n_dept - 1
-        height = max(360, min(20 * n_dept + 120, 4000))
-        score = b.wb.add_chart({"type": "bar"})
-        score.add_series({"name": "复核总分", "categories": [sheet_ref, first, idx["unit"], last, idx["unit"]],
-                          "values": [sheet_ref, first, idx["recomputed"], last, idx["recomputed"]],
-                          "fill": {"color": "#4472C4"}, "data_labels": {"value": n_dept <= 60, "num_format": "0.00"}})
-        score.set_title({"name": "各单位复核总分"})
-        score.set_x_axis({"min": 0, "max": 100, "name": "分"})
-        score.set_y_axis({"reverse": True})
-        score.set_legend({"none": True})
-        score.set_size({"width": 720, "height": height})
-        ch.insert_chart(17, 0, score)
-        rate = b.wb.add_chart({"type": "bar"})
-        rate.add_series({"name": "执行率", "categories": [sheet_ref, first, idx["unit"], last, idx["unit"]],
-                         "values": [sheet_ref, first, idx["exec_rate"], last, idx["exec_rate"]],
-                         "fill": {"color": "#70AD47"}, "data_labels": {"value": n_dept <= 60, "num_format": "0.0%"}})
-        rate.set_title({"name": "各单位预算执行率"})
-        rate.set_x_axis({"min": 0, "num_format": "0%"})
-        rate.set_y_axis({"reverse": True})
-        rate.set_legend({"none": True})
-        rate.set_size({"width": 720, "height": height})
-        ch.insert_chart(17 + height // 20 + 2, 0, rate)
-    pie = b.wb.add_chart({"type": "column"})
-    pie.add_series({"name": "单位数", "categories": [SHEET_CHARTS, 1, 0, 4, 0], "values": [SHEET_CHARTS, 1, 1, 4, 1],
-                    "points": [{"fill": {"color": c}} for c in ("#548235", "#4472C4", "#FFC000", "#C00000")],
-                    "data_labels": {"value": True}})
-    pie.set_title({"name": "等级分布（单位数）"})
-    pie.set_legend({"none": True})
-    pie.set_size({"width": 360, "height": 300})
-    ch.insert_chart(0, 3, pie)
-
-    # detail sheets ------------------------------------------------------------------------
-    def table(name, title_text, columns, rows, totals=None, landscape=True):
-        w = b.sheet(name, title_text, head, columns, landscape)
-        end = _rows(w, columns, rows, 3)
-        _finish(w, columns, 2, end)
-        if totals is not None:
-            _rows(w, columns, [totals], end + 1, fmt=b.tot)
-            w.print_area(0, 0, end + 1, len(columns) - 1)
-        return w
-
-    table(SHEET_PROJECTS, "项目支出绩效自评明细", PROJECT_COLUMNS, data.projects)
-    for i in data.indicators:
-        i["place"] = f"{i['sheet']}!{i['cell']}"
-    table(SHEET_INDICATORS, "绩效指标明细", INDICATOR_COLUMNS, data.indicators)
-    table(SHEET_SANGONG, "“三公”经费汇总", SANGONG_COLUMNS, data.sangong,
-          {"unit": f"合计（{len(data.sangong)} 个单位）", **data.sangong_totals})
-    table(SHEET_PROCUREMENT, "政府采购汇总", PROCUREMENT_COLUMNS, data.procurement,
-          {"unit": f"合计（{len(data.procurement)} 个单位）", **data.procurement_totals}, landscape=False)
-    table(SHEET_ASSETS, "资产汇总", ASSET_COLUMNS, data.assets,
-          {"unit": f"合计（{len(data.assets)} 个单位）", **data.assets_totals})
-    for f in data.findings:
-        f["severity_label"] = SEVERITY_LABELS.get(f["severity"], f["severity"])
-    table(SHEET_FINDINGS, "校验问题清单", FINDING_COLUMNS, data.findings)
-    table(SHEET_REVIEW, "抽查建议", REVIEW_COLUMNS, data.review)
-    table(SHEET_FILES, "文件清单", FILE_COLUMNS, data.files)
-    b.wb.close()
+        # 图表 ---------------------------------------------------------------------------
+        ch = self.charts
+        ch.set_column(0, 0, 10)
+        ch.set_column(1, 1, 10)
+        ch.write_string(0, 0, "等级", b.header)
+        ch.write_string(0, 1, "单位数", b.header)
+        for i, g in enumerate(S.GRADES, start=1):
+            ch.write_string(i, 0, g)
+            ch.write_number(i, 1, t["grades"][g])
+        ch.set_paper(9)
+        ch.set_landscape()
+        ch.fit_to_pages(1, 0)
+        ch.set_footer("&C第 &P 页，共 &N 页")
+        sheet_ref = SHEET_SUMMARY
+        if n_dept:
+            last = first + n_dept - 1
+            height = max(360, min(20 * n_dept + 120, 4000))
+            score = b.wb.add_chart({"type": "bar"})
+            score.add_series({"name": "复核总分", "categories": [sheet_ref, first, idx["unit"], last, idx["unit"]],
+                              "values": [sheet_ref, first, idx["recomputed"], last, idx["recomputed"]],
+                              "fill": {"color": "#4472C4"},
+                              "data_labels": {"value": n_dept <= 60, "num_format": "0.00"}})
+            score.set_title({"name": "各单位复核总分"})
+            score.set_x_axis({"min": 0, "max": 100, "name": "分"})
+            score.set_y_axis({"reverse": True})
+            score.set_legend({"none": True})
+            score.set_size({"width": 720, "height": height})
+            ch.insert_chart(17, 0, score)
+            rate = b.wb.add_chart({"type": "bar"})
+            rate.add_series({"name": "执行率", "categories": [sheet_ref, first, idx["unit"], last, idx["unit"]],
+                             "values": [sheet_ref, first, idx["exec_rate"], last, idx["exec_rate"]],
+                             "fill": {"color": "#70AD47"},
+                             "data_labels": {"value": n_dept <= 60, "num_format": "0.0%"}})
+            rate.set_title({"name": "各单位预算执行率"})
+            rate.set_x_axis({"min": 0, "num_format": "0%"})
+            rate.set_y_axis({"reverse": True})
+            rate.set_legend({"none": True})
+            rate.set_size({"width": 720, "height": height})
+            ch.insert_chart(17 + height // 20 + 2, 0, rate)
+        pie = b.wb.add_chart({"type": "column"})
+        pie.add_series({"name": "单位数", "categories": [SHEET_CHARTS, 1, 0, 4, 0],
+                        "values": [SHEET_CHARTS, 1, 1, 4, 1],
+                        "points": [{"fill": {"color": c}} for c in ("#548235", "#4472C4", "#FFC000", "#C00000")],
+                        "data_labels": {"value": True}})
+        pie.set_title({"name": "等级分布（单位数）"})
+        pie.set_legend({"none": True})
+        pie.set_size({"width": 360, "height": 300})
+        ch.insert_chart(0, 3, pie)
