@@ -6,8 +6,15 @@
     s.totals["exec_rate"]                          # Σ执行 / Σ预算, a Decimal
     s.to_excel("汇总.xlsx")
 
+    from perfxl.batch import consolidate_to_excel   # what `perfxl consolidate` runs: streamed,
+    s, path = consolidate_to_excel(["收件箱/"], "汇总.xlsx")   # memory flat in the number of files
+
 Files are read with python-calamine in worker processes (``jobs``, default: all cores); each worker
 returns plain picklable records, never pandas. pandas is imported only when a DataFrame is asked for.
+``consolidate`` keeps every table in memory (for the DataFrames); ``consolidate_to_excel`` writes
+each file's detail rows into the workbook as the file's result arrives (in input order) while the
+workers read on, and keeps only the one-row-per-department table and running totals. Both write
+the same workbook (``core.summary.Consolidation`` decides every row for both).
 """
 from __future__ import annotations
 
