@@ -7,6 +7,8 @@ print the findings; then consolidate the filled copies into OUT_DIR/汇总.xlsx 
 """
 from __future__ import annotations
 
+import time
+
 import sys
 from pathlib import Path
 
@@ -56,9 +58,10 @@ def main(argv: list[str] | None = None) -> int:
             console.print(f"[red]校验出错（{type(exc).__name__}: {exc}）[/]")
     summary_path = out_dir / "汇总.xlsx"
     console.rule("汇总")
+    started = time.perf_counter()
     summary = consolidate(filled, exclude=[summary_path])
     written = summary.to_excel(summary_path)
-    print_summary(console, summary, written)
+    print_summary(console, summary, written, time.perf_counter() - started)
     console.print(f"[bold green]汇总表在：{written.resolve()}[/]")
     return 0
 
