@@ -7,9 +7,8 @@ print the findings; then consolidate the filled copies into OUT_DIR/汇总.xlsx 
 """
 from __future__ import annotations
 
-import time
-
 import sys
+import time
 from pathlib import Path
 
 
