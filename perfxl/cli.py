@@ -179,15 +179,9 @@ from .cli_consolidate import consolidate_cmd  # noqa: E402
 app.command("consolidate")(consolidate_cmd)
 
 
-def _mount_optional() -> None:
-    try:
-        from .cli_addin import app as addin_app
-    except ImportError:  # the add-in builder is optional on this install
-        return
-    app.add_typer(addin_app, name="addin")
+from .cli_addin import app as addin_app  # noqa: E402  (imports only typer and rich at the top)
 
-
-_mount_optional()
+app.add_typer(addin_app, name="addin")
 
 
 def main() -> None:

@@ -9,11 +9,13 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from . import scoring
+from ..template import layout as L
 from .model import Department, Derived, Field, Project
 from .money import q, q2
 from .policy import DEFAULT_POLICY, ScoringPolicy
 from .values import Bad, is_not_applicable, parse_cap, read_amount
 
+_MONEY_KEYS = tuple(c.key for c in L.FIN_CELLS if c.type == L.MONEY)
 RATE_PLACES = 4  # a rate is kept as a fraction with 4 decimals: 0.8904 = 89.04%
 FMT_MONEY, FMT_RATE, FMT_SCORE = "#,##0.00", "0.00%", "0.00"
 
@@ -53,7 +55,7 @@ def derive(dept: Department, policy: ScoringPolicy = DEFAULT_POLICY) -> list[Der
         if f is not None:
             out.append(Derived(key, f.where, value, fmt))
 
-    a = {k: amount(g(k)) for k in dept.fields}
+    a = {k: amount(g(k)) for k in _MONEY_KEYS}  # only amounts: narrative cells are never parsed
     put("final_income_increase", _diff(a.get("final_income_total"), a.get("budget_income_total")), FMT_MONEY)
     total = a.get("final_expense_total")
     for part in ("basic", "project", "personnel", "public"):

@@ -3,8 +3,9 @@
 
 Each action gets the calling workbook (``xw.Book.caller()``) wrapped in ``XlwingsBook`` and calls the
 same functions the CLI calls (``perfxl.actions``). Problems reach the user as a Chinese message box,
-details go to the log file (``perfxl.excel.log``). Excel starts a new Python process per click, so
-this module imports only the standard library at the top; each action imports what it needs.
+details go to the log file (``perfxl.excel.log``). Without the add-in's UDF server Excel starts a new
+Python process per click, so this module imports only the standard library at the top; each action
+imports what it needs.
 
 Every action takes keyword arguments for testing outside Excel: ``book`` (any CellSink of
 ``perfxl.io.protocol``, e.g. ``XlsxBook``; None = the caller's book) and ``alert`` (a function

@@ -206,9 +206,7 @@ def _fin(wb) -> None:
     for spec in L.FIN_CELLS:
         row = int(spec.ref[1:])
         if row not in labelled:
-            label = spec.label
-            if spec.key.startswith("sangong_"):
-                label = label  # the 三公 rows share a label across 预算/决算/增减 columns
+            label = spec.label  # a 三公 row's 预算/决算/增减 cells share the label of its 预算 cell
             if not (spec.key.endswith("_share") or spec.key.startswith(("sangong_final", "sangong_diff"))):
                 _label(ws, f"A{row}", label)
                 labelled.add(row)

@@ -13,7 +13,6 @@ from .protocol import UnusableWorkbook, split_range, split_ref
 MARKS_SHEET = "_perfxl_marks"
 MARK_FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 MARK_AUTHOR = "perfxl"
-_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
 
 
 class FormulaWithoutValue(str):
@@ -46,7 +45,7 @@ class XlsxBook:
 
     def _convert(self, sheet: str, cell) -> object:
         v = cell.value
-        if cell.data_type == "e" or (isinstance(v, str) and v in _ERRORS and cell.data_type == "e"):
+        if cell.data_type == "e":
             return ErrorValue(str(v))
         if isinstance(v, str) and cell.data_type == "f":
             if self._values is None:

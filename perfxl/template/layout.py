@@ -140,7 +140,7 @@ _TEXTS = (
     ("text_other", "其他需要说明的情况"),
 )
 TEXT_CELLS = tuple(
-    _c(key, "正文_" + label.replace("三公", "三公"), label, T, f"B{TEXT_FIRST_ROW + i}", type=LONGTEXT,
+    _c(key, "正文_" + label, label, T, f"B{TEXT_FIRST_ROW + i}", type=LONGTEXT,
        span=f"B{TEXT_FIRST_ROW + i}:H{TEXT_FIRST_ROW + i}")
     for i, (key, label) in enumerate(_TEXTS)
 )
