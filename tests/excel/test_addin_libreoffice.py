@@ -35,7 +35,7 @@ def lo_xlsm(built_xlam, tmp_path_factory):
     env = {**os.environ, "HOME": str(work)}
     proc = subprocess.run(
         [SOFFICE, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--norestore",
-         "--infilter=Calc MS Excel 2007 VBA XML", "--convert-to", "xlsm", "--outdir", str(work / "out"), str(src)],
+         "--infilter=Calc MS Excel 2007 VBA XML", "--convert-to", "xlsm:Calc MS Excel 2007 VBA XML", "--outdir", str(work / "out"), str(src)],
         capture_output=True, text=True, timeout=240, env=env,
     )
     out = work / "out" / "perfxl.xlsm"
