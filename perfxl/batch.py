@@ -1,20 +1,19 @@
-"""Consolidate many department workbooks into one summary (RULES.md §5).
+"""Consolidate many department workbooks into one summary (RULES.md §5) — one path for every door.
 
     import perfxl
-    s = perfxl.consolidate(["收件箱/"])          # files, folders (recursive) or glob patterns
-    s.departments                                  # pandas DataFrame, one row per department
-    s.totals["exec_rate"]                          # Σ执行 / Σ预算, a Decimal
+    s = perfxl.consolidate(["收件箱/"])                   # files, folders (recursive) or glob patterns
+    s.departments                                          # pandas DataFrame, one row per department
+    s.totals.exec_rate                                     # Σ执行 / Σ预算, a Decimal
     s.to_excel("汇总.xlsx")
-
-    from perfxl.batch import consolidate_to_excel   # what `perfxl consolidate` runs: streamed,
-    s, path = consolidate_to_excel(["收件箱/"], "汇总.xlsx")   # memory flat in the number of files
+    s = perfxl.consolidate(["收件箱/"], output="汇总.xlsx")  # what `perfxl consolidate` runs: streamed
 
 Files are read with python-calamine in worker processes (``jobs``, default: all cores); each worker
-returns plain picklable records, never pandas. pandas is imported only when a DataFrame is asked for.
-``consolidate`` keeps every table in memory (for the DataFrames); ``consolidate_to_excel`` writes
-each file's detail rows into the workbook as the file's result arrives (in input order) while the
-workers read on, and keeps only the one-row-per-department table and running totals. Both write
-the same workbook (``core.summary.Consolidation`` decides every row for both).
+evaluates one department (``actions.evaluate_book``: the same evaluation ``perfxl check`` runs) and
+returns its finished rows (``core.summary.department_record``), never pandas. The main process decides
+duplicates and totals (``core.summary.Consolidation``) and, when ``output`` is given, writes each file's
+rows into the summary workbook as they arrive (in input order) while the workers read on; memory does not
+grow with the detail rows. Without ``output`` the rows are kept, for DataFrames and ``to_excel``, which
+writes the same workbook through the same writer.
 """
 from __future__ import annotations
 
@@ -26,7 +25,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .core import summary as S
-from .core.policy import DEFAULT_POLICY, ScoringPolicy
+from .core.policy import ScoringPolicy
+from .core.summary_rows import DETAIL_TABLES, DepartmentRow, Status
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 EXIT_OK, EXIT_SOME, EXIT_NONE = 0, 1, 2
@@ -60,8 +60,7 @@ def expand_inputs(inputs: Iterable[str | os.PathLike], exclude: Iterable[str | o
         elif os.path.exists(s):
             out.setdefault(os.path.normpath(s), None)  # named explicitly: always accounted for
         elif any(ch in s for ch in "*?["):
-            hits = glob.glob(s, recursive=True)
-            for h in hits:
+            for h in glob.glob(s, recursive=True):
                 if os.path.isdir(h):
                     for p in expand_inputs([h], exclude):
                         out.setdefault(p, None)
@@ -73,11 +72,9 @@ def expand_inputs(inputs: Iterable[str | os.PathLike], exclude: Iterable[str | o
 
 
 # ------------------------------------------------------------------------------------ one file
-def read_one(path: str, policy: ScoringPolicy = DEFAULT_POLICY) -> S.FileFacts:
-    """Read, check and reduce one file to its record. Never raises on a bad file."""
-    from .core.checks import run_checks
-    from .core.derive import cached_figures
-    from .io.extract import read_department
+def read_one(path: str, policy: ScoringPolicy | None = None) -> S.FileFacts:
+    """Read, evaluate and reduce one file to its record. Never raises on a bad file."""
+    from .actions import evaluate_book
     from .io.fast import FastBook
     from .io.files import sha256
     from .io.protocol import UnusableWorkbook
@@ -87,18 +84,15 @@ def read_one(path: str, policy: ScoringPolicy = DEFAULT_POLICY) -> S.FileFacts:
         size = os.path.getsize(path)
         digest = sha256(path)
     except OSError as exc:
-        return S.FileFacts(path, name, 0, "", unusable=_missing(name, exc))
+        return S.FileFacts(path, name, None, "", unusable=_missing(name, exc))
     facts = S.FileFacts(path, name, size, digest)
     try:
         book = FastBook(path)
-        with cached_figures():  # the checks and the record share each project's figures
-            try:
-                dept = read_department(book)
-                findings = list(run_checks(dept, policy))
-                findings[:0] = _formula_findings(book, name)
-            finally:
-                book.close()
-            facts.record = S.department_record(dept, findings, policy)
+        try:
+            ev = evaluate_book(book, policy)
+            facts.record = S.department_record(ev)
+        finally:
+            book.close()
     except UnusableWorkbook as exc:
         facts.unusable = exc.message
     except Exception as exc:  # a bug or an exotic file must not stop the batch
@@ -112,32 +106,19 @@ def _missing(name: str, exc: OSError) -> str:
     return f"{name}：无法打开文件（{exc.strerror or exc}）。"
 
 
-def _formula_findings(book, name: str) -> list:
-    from .core.findings import Finding, Severity, Where
-
-    out = []
-    for sheet, ref in book.formulas_without_values():
-        out.append(Finding(
-            "formula-without-value", Severity.ERROR, Where(name, sheet, ref),
-            "单元格是公式但文件中没有保存计算结果（可能由不计算公式的程序生成），汇总无法读取其值；"
-            "请在 Excel 或 WPS 中打开此文件、保存后再汇总。"))
-    return out
-
-
 _POLICIES: dict[str, ScoringPolicy] = {}
 
 
 def _read_chunk(args: tuple[list[str], dict | None]) -> list[S.FileFacts]:
     """Worker entry: the policy travels as a plain mapping (it holds unpicklable mapping proxies)."""
     paths, mapping = args
-    policy = DEFAULT_POLICY
+    policy = None
     if mapping is not None:
         key = repr(sorted(mapping.items()))
         policy = _POLICIES.get(key) or _POLICIES.setdefault(key, ScoringPolicy.from_mapping(mapping))
     return [read_one(p, policy) for p in paths]
 
 
-# ------------------------------------------------------------------------------------ the run
 def _jobs(jobs: int | None) -> int:
     if jobs is None or jobs <= 0:
         try:
@@ -147,11 +128,10 @@ def _jobs(jobs: int | None) -> int:
     return jobs
 
 
-def iter_read(paths: list[str], jobs: int | None = None,
-              policy: ScoringPolicy = DEFAULT_POLICY) -> Iterator[S.FileFacts]:
-    """Read every path (in worker processes when worthwhile), yielding each file's facts in the order
-    of ``paths`` as soon as it (and every file before it) is read, so the caller can use them while
-    the workers read on."""
+def iter_read(paths: list[str], jobs: int | None = None, policy: ScoringPolicy | None = None) -> Iterator[S.FileFacts]:
+    """Read every path (in worker processes when worthwhile), yielding each file's facts in the order of
+    ``paths`` as soon as it (and every file before it) is read, so the caller can use them while the
+    workers read on. ``policy``: the run's policy, or None for each workbook's own."""
     n = len(paths)
     jobs = min(_jobs(jobs), max(1, n))
     if jobs == 1 or n < 8:
@@ -160,187 +140,150 @@ def iter_read(paths: list[str], jobs: int | None = None,
         return
     import multiprocessing as mp
 
-    # import the readers and checks once here, so forked workers start with them loaded
-    from .core import checks as _checks  # noqa: F401
-    from .core.checks import FAMILIES
-    from importlib import import_module
+    from . import actions as _actions  # noqa: F401  (forked workers start with the readers and checks loaded)
+    from .io import fast as _fast  # noqa: F401
 
-    for fam in FAMILIES:
-        try:
-            import_module(f"{_checks.__name__}.{fam}")
-        except ModuleNotFoundError:
-            pass
-    from .io import extract as _e, fast as _f  # noqa: F401
-
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    ctx = mp.get_context(method)
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     # small chunks: a few per worker for balance, and results flow back soon enough for the main
     # process to write them while the workers read on
     size = max(4, min(16, n // (jobs * 8) or 1))
-    mapping = None if policy == DEFAULT_POLICY else policy.as_mapping()
+    mapping = None if policy is None else policy.as_mapping()
     chunks = [(paths[i:i + size], mapping) for i in range(0, n, size)]
     with ctx.Pool(jobs) as pool:
         for part in pool.imap(_read_chunk, chunks):
             yield from part
 
 
-def read_all(paths: list[str], jobs: int | None = None, policy: ScoringPolicy = DEFAULT_POLICY,
-             progress: Callable[[int, int], None] | None = None) -> list[S.FileFacts]:
-    """Read every path (in worker processes when worthwhile); results in the order of ``paths``."""
-    n = len(paths)
-    out: list[S.FileFacts] = []
-    for facts in iter_read(paths, jobs, policy):
-        out.append(facts)
-        if progress:
-            progress(len(out), n)
-    return out
-
-
-def _exit_code(c: dict) -> int:
-    usable = c[S.STATUS_OK] + c[S.STATUS_ERRORS] + c[S.STATUS_DUPLICATE]
-    if usable == 0:
-        return EXIT_NONE
-    if c[S.STATUS_ERRORS] or c[S.STATUS_UNUSABLE] or c[S.STATUS_DUPLICATE]:
-        return EXIT_SOME
-    return EXIT_OK
-
-
+# ------------------------------------------------------------------------------------ the result
 class Summary:
-    """The result of a consolidation: plain tables (``data``) and lazy pandas DataFrames."""
+    """The result of a consolidation: counts, totals, the files that need attention, and — when the rows
+    were kept — the tables as pandas DataFrames and ``to_excel``."""
 
-    def __init__(self, data: S.SummaryData, inputs: list[str], elapsed: float = 0.0):
-        self.data = data
-        self.inputs = inputs
-        self.elapsed = elapsed
-        self._frames: dict[str, object] = {}
-
-    # plain facts ------------------------------------------------------------------------
-    @property
-    def totals(self) -> dict:
-        return self.data.totals
-
-    @property
-    def counts(self) -> dict:
-        return self.data.counts
-
-    @property
-    def exit_code(self) -> int:
-        return _exit_code(self.counts)
-
-    @property
-    def n_files(self) -> int:
-        return len(self.data.files)
-
-    @property
-    def n_review(self) -> int:
-        return len(self.data.review)
-
-    @property
-    def problem_files(self) -> list[dict]:
-        """The 文件清单 rows of the files that could not be read or were duplicates."""
-        return [f for f in self.data.files if f["status"] in (S.STATUS_UNUSABLE, S.STATUS_DUPLICATE)]
-
-    # DataFrames -------------------------------------------------------------------------
-    def _frame(self, key: str):
-        if key not in self._frames:
-            from .io import summary_book as B
-            from .io.frames import to_frame
-
-            columns, rows = {
-                "departments": (B.DEPT_COLUMNS, self.data.departments),
-                "projects": (B.PROJECT_COLUMNS, self.data.projects),
-                "indicators": (B.INDICATOR_COLUMNS, self.data.indicators),
-                "sangong": (B.SANGONG_COLUMNS, self.data.sangong),
-                "procurement": (B.PROCUREMENT_COLUMNS, self.data.procurement),
-                "assets": (B.ASSET_COLUMNS, self.data.assets),
-                "findings": (B.FINDING_COLUMNS, self.data.findings),
-                "review": (B.REVIEW_COLUMNS, self.data.review),
-                "files": (B.FILE_COLUMNS, self.data.files),
-            }[key]
-            self._frames[key] = to_frame(columns, rows)
-        return self._frames[key]
-
-    departments = property(lambda self: self._frame("departments"), doc="汇总: one row per department")
-    projects = property(lambda self: self._frame("projects"), doc="项目明细")
-    indicators = property(lambda self: self._frame("indicators"), doc="指标明细")
-    sangong = property(lambda self: self._frame("sangong"), doc="三公经费")
-    procurement = property(lambda self: self._frame("procurement"), doc="政府采购")
-    assets = property(lambda self: self._frame("assets"), doc="资产")
-    findings = property(lambda self: self._frame("findings"), doc="校验问题")
-    review = property(lambda self: self._frame("review"), doc="抽查建议")
-    files = property(lambda self: self._frame("files"), doc="文件清单")
-
-    def to_excel(self, path: str | os.PathLike) -> Path:
-        """Write the summary workbook (atomically; never over one of the inputs)."""
-        from .io.summary_book import write_summary
-
-        return write_summary(self.data, path, self.inputs)
-
-
-def consolidate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, jobs: int | None = None,
-                policy: ScoringPolicy = DEFAULT_POLICY, exclude: Iterable[str | os.PathLike] = (),
-                progress: Callable[[int, int], None] | None = None) -> Summary:
-    """Read, check and consolidate every workbook in ``paths``; nothing is written."""
-    t0 = time.perf_counter()
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    files = expand_inputs(paths, exclude)
-    facts = read_all(files, jobs, policy, progress)
-    data = S.build(facts, policy)
-    return Summary(data, files, time.perf_counter() - t0)
-
-
-class StreamedSummary:
-    """What is left of a streamed consolidation once the workbook is written: the counts, the
-    totals, the files that need attention — enough for the command's report and exit code."""
-
-    def __init__(self, c: S.Consolidation, inputs: list[str], totals: dict, elapsed: float = 0.0):
+    def __init__(self, c: S.Consolidation, inputs: list[str], parts: list[S.FileRows] | None,
+                 output: Path | None = None, elapsed: float = 0.0):
+        self.consolidation = c
+        self.totals: S.Totals = c.totals()
         self.counts = dict(c.counts)
-        self.totals = totals
-        self.n_files = c.n_files
-        self.n_review = c.n_review
+        self.n_files, self.n_review = c.n_files, c.n_review
         self.problem_files = c.problem_files
         self.duplicates = c.duplicates
         self.inputs = inputs
+        self.parts = parts
+        self.output = output
         self.elapsed = elapsed
+        self._frames: dict[str, object] = {}
 
     @property
     def exit_code(self) -> int:
-        return _exit_code(self.counts)
+        c = self.counts
+        if c[Status.OK] + c[Status.ERRORS] + c[Status.DUPLICATE] == 0:
+            return EXIT_NONE
+        return EXIT_SOME if c[Status.ERRORS] or c[Status.UNUSABLE] or c[Status.DUPLICATE] else EXIT_OK
+
+    def rows(self, table: str) -> list:
+        """The rows of one table (``departments`` or a detail table's key) — only when the rows were kept."""
+        if self.parts is None:
+            raise ValueError("汇总时未保留明细行（写出汇总工作簿时逐行写出）；请用 perfxl.consolidate(…) 不带 output 获取表格。")
+        if table == "departments":
+            return list(self.consolidation.departments)
+        if table == "files":
+            return [p.file for p in self.parts]
+        return [row for p in self.parts for row in getattr(p, table)]
+
+    def frame(self, table: str):
+        """The table as a pandas DataFrame (pandas is imported only here)."""
+        if table not in self._frames:
+            from .io.frames import to_frame
+
+            row_type = DepartmentRow if table == "departments" else {k: t for k, t, *_ in DETAIL_TABLES}[table]
+            self._frames[table] = to_frame(row_type, self.rows(table))
+        return self._frames[table]
+
+    departments = property(lambda self: self.frame("departments"), doc="汇总: one row per department")
+    projects = property(lambda self: self.frame("projects"), doc="项目明细")
+    indicators = property(lambda self: self.frame("indicators"), doc="指标明细")
+    sangong = property(lambda self: self.frame("sangong"), doc="三公经费")
+    procurement = property(lambda self: self.frame("procurement"), doc="政府采购")
+    assets = property(lambda self: self.frame("assets"), doc="资产")
+    findings = property(lambda self: self.frame("findings"), doc="校验问题")
+    review = property(lambda self: self.frame("review"), doc="抽查建议")
+    files = property(lambda self: self.frame("files"), doc="文件清单")
+
+    def to_excel(self, path: str | os.PathLike) -> Path:
+        """Write the summary workbook (atomically; never over one of the inputs) from the kept rows."""
+        if self.parts is None:
+            raise ValueError("汇总时未保留明细行，无法再次写出；汇总工作簿已写在 " + str(self.output))
+        return _write(Path(path), self.inputs, len(self.parts), lambda: iter(self.parts), self.consolidation)
 
 
-def consolidate_to_excel(paths: Iterable[str | os.PathLike] | str | os.PathLike, output: str | os.PathLike, *,
-                         jobs: int | None = None, policy: ScoringPolicy = DEFAULT_POLICY,
-                         exclude: Iterable[str | os.PathLike] = (),
-                         progress: Callable[[int, int], None] | None = None) -> tuple[StreamedSummary, Path]:
-    """Read, check and consolidate every workbook in ``paths`` straight into the summary workbook
-    ``output`` (the same workbook as ``consolidate(paths).to_excel(output)``).
+def _write(target: Path, inputs: list[str], n: int, parts: Callable[[], Iterator[S.FileRows]],
+           c: S.Consolidation) -> Path:
+    from .io.files import atomic_write, same_file
+    from .io.summary_book import SummaryWriter
 
-    Each file's rows go into the detail sheets as soon as the file is read, while the workers read
-    the next ones, and are dropped; only the one-row-per-department table and running totals stay in
-    memory, so memory does not grow with the detail rows. The output is written atomically and is
-    never one of the inputs (``ValueError``). Returns the small summary and the path written."""
-    from .io.files import atomic_write
-    from .io.summary_book import SummaryWriter, refuse_inputs
+    for p in inputs:
+        if target.exists() and same_file(p, target):
+            raise ValueError(f"{target.name}：输出文件不能是输入文件之一，请换一个输出路径。")
+
+    def write(tmp: str) -> None:
+        w = SummaryWriter(tmp, n)
+        for part in parts():
+            w.add(part)
+        w.close(c, c.totals())
+
+    return atomic_write(target, write)
+
+
+def _inputs_without_output(files: list[str], target: Path) -> list[str]:
+    """The inputs, minus an earlier summary at ``target``; ``ValueError`` when ``target`` is a department's
+    workbook among the inputs (named, or found through a folder or a pattern): it is never overwritten."""
+    from .io.files import is_perfxl_summary, same_file
+
+    if not target.exists():
+        return files
+    hits = [f for f in files if same_file(f, target)]
+    if hits and not is_perfxl_summary(target):
+        raise ValueError(f"{target.name}：输出文件是输入的工作簿之一，汇总不会覆盖它；请换一个输出路径。")
+    return [f for f in files if f not in hits]
+
+
+def consolidate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, output: str | os.PathLike | None = None,
+                keep_rows: bool | None = None, jobs: int | None = None, policy: ScoringPolicy | None = None,
+                exclude: Iterable[str | os.PathLike] = (),
+                progress: Callable[[int, int], None] | None = None) -> Summary:
+    """Read, check and consolidate every workbook in ``paths``.
+
+    With ``output`` the summary workbook is written as the files are read (atomically; never over an
+    input: ``ValueError``) and the detail rows are dropped unless ``keep_rows``; without it the rows are
+    kept. ``policy``: the policy for every file, or None for each workbook's own (its policy, the
+    user's, or the national defaults); the totals count grades under the run's policy labels."""
+    from .policy_file import NATIONAL, user_policy
 
     t0 = time.perf_counter()
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    target = Path(output)
-    files = expand_inputs(paths, [*exclude, target])
-    refuse_inputs(target, files)
+    target = None if output is None else Path(output)
+    files = expand_inputs(paths, exclude)
+    if target is not None:
+        files = _inputs_without_output(files, target)
+    keep = (target is None) if keep_rows is None else keep_rows
+    c = S.Consolidation(policy or (user_policy() or NATIONAL).policy)
+    kept: list[S.FileRows] | None = [] if keep else None
     n = len(files)
-    c = S.Consolidation(policy)
-    box: dict = {}
 
-    def write(tmp: str) -> None:
-        w = SummaryWriter(tmp, n)
+    def parts() -> Iterator[S.FileRows]:
         for i, facts in enumerate(iter_read(files, jobs, policy), start=1):
-            w.add(c.add(facts))
+            part = c.add(facts)
+            if kept is not None:
+                kept.append(part)
             if progress:
                 progress(i, n)
-        box["totals"] = totals = c.totals()
-        w.close(c.departments, totals, c.counts, c.sangong.sums, c.procurement.sums, c.assets.sums)
+            yield part
 
-    written = atomic_write(target, write)
-    return StreamedSummary(c, files, box["totals"], time.perf_counter() - t0), written
+    if target is None:
+        for _ in parts():
+            pass
+        written = None
+    else:
+        written = _write(target, files, n, parts, c)
+    return Summary(c, files, kept, written, time.perf_counter() - t0)

@@ -20,9 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     from rich.console import Console
 
     from .api import check, fill
-    from .cli import _print_result
-    from .cli_consolidate import print_summary
     from .batch import consolidate, expand_inputs
+    from .cli.report import print_result, print_summary
     from .io.files import same_file
     from .io.protocol import UnusableWorkbook
 
@@ -52,16 +51,15 @@ def main(argv: list[str] | None = None) -> int:
             console.print(f"[red]计算出错（{type(exc).__name__}: {exc}）[/]")
             continue
         try:
-            _print_result(check(target))
+            print_result(check(target))
         except Exception as exc:
             console.print(f"[red]校验出错（{type(exc).__name__}: {exc}）[/]")
     summary_path = out_dir / "汇总.xlsx"
     console.rule("汇总")
     started = time.perf_counter()
-    summary = consolidate(filled, exclude=[summary_path])
-    written = summary.to_excel(summary_path)
-    print_summary(console, summary, written, time.perf_counter() - started)
-    console.print(f"[bold green]汇总表在：{written.resolve()}[/]")
+    summary = consolidate(filled, output=summary_path)
+    print_summary(console, summary, time.perf_counter() - started)
+    console.print(f"[bold green]汇总表在：{summary.output.resolve()}[/]")
     return 0
 
 

@@ -1,18 +1,13 @@
 """Shared fixtures: a small, consistent department workbook typed into the real template."""
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-import sys
+import pytest
+from hypothesis import settings
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
-
-from tests_helpers import SEED, make_workbook  # noqa: E402
+from tests.tests_helpers import SEED, make_workbook
 
 # property tests: no per-example deadline (a loaded CI machine must not turn slowness into failures)
 settings.register_profile("perfxl", deadline=None, print_blob=True)

@@ -22,7 +22,7 @@ EVIL = '=HYPERLINK("http://evil.example/x","点我")'
 
 
 def _cli(*args, cwd=ROOT):
-    cmd = [sys.executable, "-m", "perfxl.cli_consolidate", *map(str, args)]
+    cmd = [sys.executable, "-m", "perfxl", "consolidate", *map(str, args)]
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
@@ -122,10 +122,10 @@ def test_api_and_cli_give_the_same_numbers(bad_run, bad_folder):
         cli = [None if v is None else round(float(v), 6) for v in (r[j] for r in cli_rows)]
         assert api == cli, col
     total = next(r for r in _sheet_rows(out, "汇总") if isinstance(r[0], str) and r[0].startswith("合计"))
-    assert round(total[6], 4) == float(s.totals["exec_rate"])
-    both = [d for d in s.data.departments if d["full_year"] is not None and d["executed"] is not None]
-    want = sum(d["executed"] for d in both) / sum(d["full_year"] for d in both)
-    assert float(s.totals["exec_rate"]) == pytest.approx(float(want), abs=1e-4)
+    assert round(total[6], 4) == float(s.totals.exec_rate)
+    both = [d for d in s.rows("departments") if d.full_year is not None and d.executed is not None and not d.note]
+    want = sum(d.executed for d in both) / sum(d.full_year for d in both)
+    assert float(s.totals.exec_rate) == pytest.approx(float(want), abs=1e-4)
 
 
 def test_exit_code_0_when_all_clean(tmp_path):
@@ -169,14 +169,14 @@ def test_summary_in_the_input_folder_is_not_read_back(tmp_path):
 
 def test_globs_and_review_candidates(tmp_path):
     s = perfxl.consolidate([str(EXAMPLES / "*.xlsx")], jobs=2)
-    assert len(s.data.files) == len(list(EXAMPLES.glob("*.xlsx")))
-    kinds = {r["kind"] for r in s.data.review}
+    assert len(s.rows("files")) == len(list(EXAMPLES.glob("*.xlsx")))
+    kinds = {r.kind for r in s.rows("review")}
     assert "超额完成未说明" in kinds  # 教育局 项目自评表(5)!F12: 150% of target, no reason
-    assert all(r["reason"] for r in s.data.review)
+    assert all(r.reason for r in s.rows("review"))
 
 
 def test_import_perfxl_does_not_import_pandas():
-    code = "import sys, perfxl, perfxl.batch, perfxl.cli_consolidate; print('pandas' in sys.modules)"
+    code = "import sys, perfxl, perfxl.batch, perfxl.cli; print('pandas' in sys.modules)"
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert res.stdout.strip() == "False"
 
@@ -206,14 +206,15 @@ def test_streamed_workbook_is_the_in_memory_one(which, bad_folder, tmp_path):
     mem = perfxl.consolidate([folder], jobs=1)
     mem.to_excel(tmp_path / "mem.xlsx")
     for jobs in (1, 2):
-        streamed, written = perfxl.batch.consolidate_to_excel([folder], tmp_path / f"s{jobs}.xlsx", jobs=jobs)
-        assert written == tmp_path / f"s{jobs}.xlsx"
+        streamed = perfxl.consolidate([folder], output=tmp_path / f"s{jobs}.xlsx", jobs=jobs)
+        written = streamed.output
+        assert written == tmp_path / f"s{jobs}.xlsx" and streamed.parts is None  # rows written, not kept
         assert _cells(written) == _cells(tmp_path / "mem.xlsx"), jobs
         assert streamed.counts == mem.counts and streamed.exit_code == mem.exit_code
         assert streamed.totals == mem.totals
         assert streamed.n_files == mem.n_files and streamed.n_review == mem.n_review
         assert streamed.problem_files == mem.problem_files
-        assert streamed.duplicates == mem.data.duplicates
+        assert streamed.duplicates == mem.duplicates
 
 
 def test_cli_writes_what_to_excel_writes(bad_run, bad_folder, tmp_path):
@@ -227,6 +228,6 @@ def test_streaming_refuses_an_input_as_output(tmp_path):
     shutil.copy(SEED, target)
     digest = sha256(target)
     with pytest.raises(ValueError):
-        perfxl.batch.consolidate_to_excel([target], target)
+        perfxl.consolidate([target], output=target)
     assert sha256(target) == digest
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.xlsx"]  # no temporary file left behind

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests_helpers import SEED
+from tests.tests_helpers import SEED
 
 
 @pytest.fixture(scope="module")

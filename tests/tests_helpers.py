@@ -1,4 +1,4 @@
-"""Small helpers shared by tests (imported as a module: tests/ is on sys.path via conftest)."""
+"""Small helpers shared by tests (``from tests.tests_helpers import …``)."""
 from __future__ import annotations
 
 import os

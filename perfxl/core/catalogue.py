@@ -7,7 +7,11 @@ from __future__ import annotations
 from importlib import import_module
 
 # modules under perfxl.core that declare a Family, in the order their findings are reported
-DECLARING_MODULES: tuple[str, ...] = ()
+DECLARING_MODULES: tuple[str, ...] = (
+    "checks.cells", "checks.budget", "checks.shares", "checks.sangong", "checks.procurement", "checks.assets",
+    "checks.funds", "checks.weights", "checks.scores", "checks.totals", "checks.cross", "checks.derived",
+    "summary",
+)
 
 for _name in DECLARING_MODULES:
     import_module(f"perfxl.core.{_name}")

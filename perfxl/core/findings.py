@@ -169,8 +169,10 @@ class Family:
             _OWNER[c.code] = name
         _FAMILIES[name] = self
 
-    def __call__(self, code: str, where: Where, expected: object = None, actual: object = None,
+    def __call__(self, code: str, where: Where, expected: object = None, actual: object = None, /,
                  **fields: object) -> Finding:
+        """The finding ``code`` at ``where``; ``expected``/``actual`` are the values (positional), ``fields``
+        the texts the message template names (which may themselves be called expected/actual)."""
         try:
             c = self.codes[code]
         except KeyError:

@@ -1,17 +1,18 @@
 """The department model: what a workbook says, each value remembering where it came from.
 
 The io layer builds these objects from a workbook; the core never sees the workbook itself.
-Keys of ``fields`` are the template layout's field keys (see ``perfxl.template.layout``).
+Keys of ``fields`` are the field keys of ``perfxl.core.fields``.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from .findings import Where
 
 
 @dataclass(slots=True)
-class Field:
+class Cell:
     """One cell's raw value as read (None, str, int, float, bool, datetime, Decimal, ErrorValue)."""
 
     raw: object
@@ -22,24 +23,19 @@ class Field:
         return "" if self.raw is None else str(self.raw).strip()
 
 
-FUND_ROWS = ("total", "appropriation", "carryover", "other")
-FUND_COLS = ("initial", "full_year", "executed")
-
-
 @dataclass(slots=True)
 class Indicator:
     """One row of the 绩效指标 block (a 三级指标)."""
 
     level1: str  # 一级指标 as typed (may carry its cap, e.g. "产出指标(50分)")
     level2: str  # 二级指标 as typed
-    name: Field  # 三级指标
-    target: Field  # 年度指标值
-    actual: Field  # 实际完成值
-    weight: Field  # 分值
-    score: Field  # 得分 (the unit's own score: an input)
-    reason: Field  # 偏差原因分析及改进措施
-    rule_score: Field  # 测算得分 (derived: written by perfxl)
-    level1_where: Where | None = None
+    name: Cell  # 三级指标
+    target: Cell  # 年度指标值
+    actual: Cell  # 实际完成值
+    weight: Cell  # 分值
+    score: Cell  # 得分 (the unit's own score: an input)
+    reason: Cell  # 偏差原因分析及改进措施
+    rule_score: Cell  # 测算得分 (derived: written by perfxl)
 
     @property
     def is_empty(self) -> bool:
@@ -64,9 +60,7 @@ class Project:
     """One 项目支出绩效自评表 sheet."""
 
     sheet: str
-    fields: dict[str, Field] = field(default_factory=dict)
-    # funds[row][col]: row in FUND_ROWS, col in FUND_COLS
-    funds: dict[str, dict[str, Field]] = field(default_factory=dict)
+    fields: dict[str, Cell] = field(default_factory=dict)
     level1s: list[Level1] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)  # rows with something typed or computed
 
@@ -81,15 +75,14 @@ class Department:
     """A whole department workbook."""
 
     source: str  # path of the file it was read from
-    fields: dict[str, Field] = field(default_factory=dict)
-    duties: list[Field] = field(default_factory=list)  # 主要职责, one per row
+    fields: dict[str, Cell] = field(default_factory=dict)
+    duties: list[Cell] = field(default_factory=list)  # 主要职责, one per row
     projects: list[Project] = field(default_factory=list)
-    template_version: str = ""
+    meta: dict[str, str] = field(default_factory=dict)  # the template's settings sheet (_perfxl): policy …
+    notes: list[tuple[str, Where, str]] = field(default_factory=list)  # what reading had to leave out
 
     @property
     def file(self) -> str:
-        import os
-
         return os.path.basename(self.source)
 
     @property
@@ -97,11 +90,11 @@ class Department:
         f = self.fields.get("unit_name")
         return f.text if f is not None else ""
 
-    def get(self, key: str) -> Field:
-        """The field for ``key``; a blank placeholder if the workbook lacks it."""
+    def get(self, key: str) -> Cell:
+        """The cell for ``key``; a blank placeholder if the workbook lacks it."""
         found = self.fields.get(key)
         if found is None:
-            return Field(None, Where(self.file, "", ""))
+            return Cell(None, Where(self.file, "", ""))
         return found
 
 
@@ -109,7 +102,6 @@ class Department:
 class Derived:
     """A derived cell's recomputed value (None: cannot be computed, see the findings)."""
 
-    key: str
+    key: str  # a derived field key of perfxl.core.fields (rule_score for the 测算得分 column)
     where: Where
     value: object
-    number_format: str = ""

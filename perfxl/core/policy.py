@@ -44,6 +44,8 @@ class ScoringPolicy:
     not_applicable_rescale: bool = True  # 不适用 indicators left out and the total rescaled [PROV]
     tolerance_amount: Decimal = TOL_AMOUNT  # 万元 per addend
     tolerance_rate: Decimal = TOL_RATE  # fraction (0.01 percentage point)
+    review_high_score: Decimal = Decimal(95)  # 抽查: a total at or above this …
+    review_low_rate: Decimal = Decimal("0.9")  # … with 执行率 below this is a review candidate [DEF]
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -55,6 +57,11 @@ class ScoringPolicy:
     @property
     def exec_weight(self) -> Decimal:
         return self.weights.get(EXEC_KEY, Decimal(0))
+
+    @property
+    def grade_labels(self) -> tuple[str, ...]:
+        """Every grade label, best first (优, 良, 中, 差 by default)."""
+        return (*(label for _, label in self.grade_bands), self.grade_below)
 
     def level_default(self, level: str) -> Decimal:
         """Default fraction of 分值 for a phrase-only qualitative indicator (1 / 0.7 / 0.3)."""
@@ -153,6 +160,8 @@ _CONVERT = {
     "not_applicable_rescale": _bool,
     "tolerance_amount": D,
     "tolerance_rate": D,
+    "review_high_score": D,
+    "review_low_rate": D,
 }
 
 
@@ -192,6 +201,10 @@ def _validate(p: ScoringPolicy) -> None:
         places = getattr(p, name)
         if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 6:
             problems.append(f"{name} 应为 0 到 6 之间的整数")
+    if not 0 <= p.review_low_rate <= 1:
+        problems.append("review_low_rate 应在 0 到 1 之间（比率）")
+    if len(set(p.grade_labels)) != len(p.grade_labels):
+        problems.append("各等级名称不能重复")
     for name in ("equality_tolerance", "tolerance_amount", "tolerance_rate"):
         if getattr(p, name) < 0:
             problems.append(f"{name} 不能为负数")

@@ -15,6 +15,7 @@ from perfxl.core.money import D, q
 from perfxl.core.policy import DEFAULT_POLICY, LEVELS, ScoringPolicy
 from perfxl.core.values import (
     Bad,
+    convert,
     Quantity,
     Target,
     is_blank,
@@ -25,7 +26,6 @@ from perfxl.core.values import (
     qualitative_level,
     read_amount,
     read_rate,
-    unit_factor,
 )
 
 LEVEL_LABELS = {"full": "达成年度指标", "partial": "部分达成并具有一定效果", "poor": "未达成且效果较差"}
@@ -101,6 +101,35 @@ def exec_score(rate: object, weight: object, policy: ScoringPolicy = DEFAULT_POL
     return _round(w * min(max(r, Decimal(0)), Decimal(1)), w, policy)
 
 
+def exec_rate_of(budget: object, executed: object) -> Decimal | Bad:
+    """执行率 from what was typed, or a Bad saying why not (blank, unreadable, a zero budget)."""
+    values = []
+    for raw, label in ((budget, "全年预算数"), (executed, "全年执行数")):
+        v = read_amount(raw)
+        if isinstance(v, Bad):
+            return Bad(f"{label}：{v.reason}")
+        if v is None:
+            return Bad(f"缺少{label}")
+        values.append(v)
+    b, e = values
+    if b == 0:
+        return Bad("全年预算数为 0，执行率无法计算")
+    return e / b
+
+
+def exec_score_of(budget: object, executed: object, weight: object,
+                  policy: ScoringPolicy = DEFAULT_POLICY) -> Decimal | Bad:
+    """预算执行得分 from what was typed (rate as in ``exec_rate_of``, at the template's 4 decimals)."""
+    rate = exec_rate_of(budget, executed)
+    if isinstance(rate, Bad):
+        return rate
+    w = read_number(weight)
+    if not isinstance(w, Decimal):
+        return w if isinstance(w, Bad) else Bad("缺少分值")
+    score = exec_score(q(rate, 4), w, policy)
+    return Bad(f"分值“{fmt(w)}”无效") if score is None else score
+
+
 # --------------------------------------------------------------------------- indicators
 
 
@@ -163,10 +192,9 @@ def _align(tq: Quantity, aq: Quantity) -> tuple[Decimal, Decimal, str | None, st
                 f"{fmt(plain.value * 100)}%，请写明“%”"
             )
         return tq.value, aq.value, unit, f"{side}未写单位，按“{unit}”理解"
-    tf, af = unit_factor(tu), unit_factor(au)
-    if tf is None or af is None or tf[0] != af[0]:
+    converted = convert(aq, tu)
+    if isinstance(converted, Bad):
         return Bad(f"单位不一致：指标值为“{tu}”，实际完成值为“{au}”，无法比较")
-    converted = aq.value * af[1] / tf[1]
     return tq.value, converted, tu, f"实际完成值 {aq} 换算为 {_show(converted, tu)}"
 
 
@@ -309,7 +337,9 @@ __all__ = [
     "LEVEL_LABELS",
     "band_of",
     "exec_rate",
+    "exec_rate_of",
     "exec_score",
+    "exec_score_of",
     "grade",
     "indicator_score",
     "read_number",

@@ -28,6 +28,11 @@ class ErrorValue:
         return self.code
 
 
+class FormulaWithoutValue(str):
+    """A formula cell whose file has no saved result (written by a program that does not calculate):
+    the formula text, never read as a value."""
+
+
 @dataclass(frozen=True, slots=True)
 class Bad:
     """A cell that could not be read; ``reason`` is a Chinese sentence for the finding."""
@@ -171,6 +176,17 @@ def unit_factor(unit: str | None) -> tuple[str, Decimal] | None:
     if unit in ("天", "日"):
         return "day", Decimal(1)
     return unit, Decimal(1)
+
+
+def convert(quantity: Quantity, unit: str | None) -> Decimal | Bad:
+    """``quantity`` in ``unit`` (元 ↔ 万元, 天 = 日 …); a plain number is taken as already in ``unit``;
+    Bad when the units measure different things."""
+    if quantity.unit is None or quantity.unit == unit:
+        return quantity.value
+    have, want = unit_factor(quantity.unit), unit_factor(unit)
+    if have is None or want is None or have[0] != want[0]:
+        return Bad(f"单位为{quantity.unit}，不能换算为{unit}")
+    return quantity.value * have[1] / want[1]
 
 
 def _split(text: str) -> tuple[Decimal, str, bool] | None:

@@ -16,18 +16,14 @@ text "#N/A" therefore reads as an error too; harmless for the template.)
 """
 from __future__ import annotations
 
+import ntpath
 from datetime import date, datetime
 
 from ..core.values import ErrorValue
 from ..io.protocol import cell_ref, split_range, split_ref
+from ..io.workbook import EXCEL_ERRORS, MARK_FILLS, MARKS_HEADER, MARKS_SHEET, quote_sheet, unquote_sheet
 from ..template import layout as L
 
-MARKS_SHEET = "_perfxl_marks"  # the same log sheet as XlsxBook, so either backend can clear marks
-MARK_FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
-MARKS_HEADER = ["sheet", "cell", "fill", "comment"]
-ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-                    "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!",
-                    "#BUSY!", "#UNKNOWN!", "#DATA!"})
 SNAPSHOT_LIMIT = 200_000  # cells; a sheet with a larger used range is read block by block
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -35,7 +31,7 @@ _FORMULA_START = ("=", "+", "-", "@")
 def _convert(v: object) -> object:
     """xlwings value -> the raw value XlsxBook would return."""
     if isinstance(v, str):
-        return ErrorValue(v) if v in ERRORS else v
+        return ErrorValue(v) if v in EXCEL_ERRORS else v
     if type(v) is float and v.is_integer() and abs(v) < 2 ** 53:
         return int(v)  # Excel keeps doubles; a whole number in an .xlsx reads as int with openpyxl
     if isinstance(v, date) and not isinstance(v, datetime):
@@ -47,16 +43,6 @@ def _as_text(s: str) -> str:
     """Excel parses a string it is given ("95%" -> 0.95, "=A1" -> formula, "TRUE" -> bool, "1/2" ->
     date); the quote prefix makes it store exactly the text. Every string perfxl writes is text."""
     return "'" + s if s else s
-
-
-def _quote(sheet: str) -> str:
-    return "'" + sheet.replace("'", "''") + "'"
-
-
-def _unquote(sheet: str) -> str:
-    if len(sheet) >= 2 and sheet[0] == "'" and sheet[-1] == "'":
-        return sheet[1:-1].replace("''", "'")
-    return sheet
 
 
 def _hex(color) -> str:
@@ -105,7 +91,7 @@ class XlwingsBook:
             target = target[1:] if target.startswith("=") else target
             if "!" in name:
                 sheet, _, local = name.rpartition("!")
-                out[(_unquote(sheet), local)] = target
+                out[(unquote_sheet(sheet), local)] = target
             else:
                 out[(None, name)] = target
         return out
@@ -208,7 +194,7 @@ class XlwingsBook:
         if MARKS_SHEET not in self.sheet_names():
             sheets = self.book.sheets
             ws = sheets.add(MARKS_SHEET, after=sheets[len(sheets) - 1])
-            ws.range("A1").value = MARKS_HEADER
+            ws.range("A1").value = list(MARKS_HEADER)
             ws.visible = False
             self._snap[MARKS_SHEET] = [list(MARKS_HEADER)]
         self._marks.append(row)
@@ -256,7 +242,7 @@ class XlwingsBook:
         for (ri, ci), (sheet, ref) in (links or {}).items():
             shown = rows[ri][ci]
             ws.range((ri + 2, ci + 1)).add_hyperlink(
-                f"#{_quote(sheet)}!{ref}", "" if shown is None else str(shown), f"转到 {sheet}!{ref}")
+                f"#{quote_sheet(sheet)}!{ref}", "" if shown is None else str(shown), f"转到 {sheet}!{ref}")
         for j, w in enumerate(widths or []):
             ws.range((1, j + 1)).column_width = w
         try:
@@ -274,35 +260,34 @@ class XlwingsBook:
         return True
 
     # ---------------------------------------------------------------- project sheets
-    def add_project_sheet(self, source: str, competent_dept: object = None) -> str:
-        """Copy the project sheet ``source`` right after itself as 项目自评表(n) and blank what the
-        user typed and what perfxl computed, keeping the template's labels, formats and names."""
+    def add_project_sheet(self, after: str, competent_dept: object = None, title: str | None = None,
+                          copy_from: str | None = None) -> str:
+        """Copy the project sheet ``copy_from`` right after sheet ``after`` as ``title`` (default
+        项目自评表(n)) and blank what the user typed and what perfxl computed, keeping the template's
+        labels, formats and names — what ``XlsxBook.add_project_sheet`` does too."""
+        from ..io.protocol import UnusableWorkbook
+
+        if copy_from is None:
+            raise UnusableWorkbook(self.path, f"{ntpath.basename(self.path)}：工作簿中没有"
+                                              "“项目支出绩效自评表”可以复制，请点“新建模板”生成标准模板后把数据复制进去。")
         names = self.sheet_names()
-        n = 2
-        while L.project_sheet_name(n) in names:
-            n += 1
-        title = L.project_sheet_name(n)
-        src = self._sheet(source)
-        ws = src.copy(after=src, name=title)
+        if title is None:
+            n = 2
+            while L.project_sheet_name(n) in names:
+                n += 1
+            title = L.project_sheet_name(n)
+        ws = self._sheet(copy_from).copy(after=self._sheet(after), name=title)
         title = ws.name
         local = self.defined_names()
         block = None
-        for scope in (title, source):
+        for scope in (title, copy_from):
             hit = local.get((scope, L.INDICATOR_BLOCK_NAME))
             if hit and "!" in hit:
                 block = hit.rpartition("!")[2].replace("$", "")
                 break
-        block = block or L.INDICATOR_BLOCK
-        r1, c1, r2, c2 = split_range(block)
         self._unprotect(title)
-        for spec in L.PROJECT_CELLS:
-            ref = spec.span or spec.ref
-            if spec.key in ("total_weight", "total_score", "grade") and r2 != L.INDICATOR_LAST_ROW:
-                r, c = split_ref(spec.ref)
-                ref = cell_ref(r + r2 - L.INDICATOR_LAST_ROW, c)
+        for ref in L.project_blank_ranges(block or L.INDICATOR_BLOCK):
             ws.range(ref).clear_contents()
-        # 三级指标 … 测算得分 (D:J); the 一级/二级 labels in B:C stay
-        ws.range((r1, c1 + 2), (r2, c1 + len(L.INDICATOR_COLUMNS) - 1)).clear_contents()
         ws.range(L.PROJECT_BY_KEY["exec_weight"].ref).value = L.EXEC_WEIGHT_DEFAULT
         if competent_dept not in (None, ""):
             ws.range(L.PROJECT_BY_KEY["competent_dept"].ref).value = _as_text(str(competent_dept))

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 TITLE = "perfxl 绩效自评"
-RESULTS_SHEET = "校验结果"  # the same sheet perfxl.io.apply writes
 HELP_TEXT = """perfxl 绩效自评：预算绩效自评表的计算、校验与汇总。
 
 计算：计算并写入蓝色底纹的派生单元格（执行率、得分、总分、等级、占比、增减额、净资产），不改动填写项。
@@ -100,6 +99,19 @@ def _run(label: str, body, book=None, alert=None, needs_book: bool = True) -> st
     return message
 
 
+def _refresh_policy(book) -> None:
+    """The buttons resolve the workbook's policy afresh (perfxl.actions: the workbook's own, the user's
+    or the national defaults); the worksheet functions keep it a few seconds, so make them read it again."""
+    from .policy import forget
+
+    forget(getattr(book, "path", None))
+
+
+def _source(ev) -> str:
+    source = getattr(ev, "policy_source", "")
+    return "" if not source or source.startswith("国家") else f"\n（评分设置：{source}）"
+
+
 # ---------------------------------------------------------------- the seven buttons
 def compute(book=None, alert=None) -> str | None:
     """计算: write every derived cell."""
@@ -107,8 +119,9 @@ def compute(book=None, alert=None) -> str | None:
     def body(book):
         from ..actions import fill_book
 
+        _refresh_policy(book)
         res = fill_book(book)
-        return f"已计算 {res.written} 个派生单元格（其中 {res.changed} 个有变化）。"
+        return f"已计算 {res.written} 个派生单元格（其中 {res.changed} 个有变化）。" + _source(res.evaluation)
 
     return _run("计算", body, book, alert)
 
@@ -117,13 +130,16 @@ def validate(book=None, alert=None) -> str | None:
     """校验: check, list the findings in 校验结果 and mark their cells."""
 
     def body(book):
-        from ..actions import annotate_book, check_book
+        from ..actions import check_book
+        from ..io.apply import annotate
+        from ..io.workbook import RESULTS_SHEET
 
+        _refresh_policy(book)
         res = check_book(book)
-        marked = annotate_book(book, res.findings)
+        marked = annotate(book, res.findings)
         if not res.findings:
-            return "校验完成：未发现问题。"
-        return (f"校验完成：错误 {res.errors} 项，警告 {res.warnings} 项，提示 {res.infos} 项。\n\n"
+            return "校验完成：未发现问题。" + _source(res.evaluation)
+        return (f"校验完成：错误 {res.errors} 项，警告 {res.warnings} 项，提示 {res.infos} 项。{_source(res.evaluation)}\n\n"
                 f"问题已列在“{RESULTS_SHEET}”工作表（点击单元格地址可跳转），{marked} 个单元格已加批注和底色；"
                 "改正后可再次校验，或点“清除标记”去掉标记。")
 
@@ -134,6 +150,8 @@ def clear_marks(book=None, alert=None) -> str | None:
     """清除标记: restore the marked cells and remove 校验结果."""
 
     def body(book):
+        from ..io.workbook import RESULTS_SHEET
+
         n = book.unmark()
         removed = book.remove_sheet(RESULTS_SHEET)
         if not n and not removed:
@@ -147,15 +165,9 @@ def add_project(book=None, alert=None) -> str | None:
     """新增项目表: a blank copy of the last project sheet, named 项目自评表(n)."""
 
     def body(book):
-        from ..io.extract import read_department
-        from ..io.protocol import UnusableWorkbook
+        from ..actions import add_project as add
 
-        dept = read_department(book)
-        if not dept.projects:
-            raise UnusableWorkbook(book.path, f"{Path(book.path).name}：工作簿中没有“项目支出绩效自评表”可以复制，"
-                                              "请点“新建模板”生成标准模板后把数据复制进去。")
-        unit = dept.fields.get("unit_name")
-        title = book.add_project_sheet(dept.projects[-1].sheet, unit.raw if unit is not None else None)
+        title = add(book)
         return f"已新增工作表“{title}”，请填写项目名称、资金和绩效指标，完成后点“计算”。"
 
     return _run("新增项目表", body, book, alert)
@@ -173,9 +185,8 @@ def consolidate(folder: str | Path | None = None, book=None, alert=None, open_fi
         paths = expand_inputs([chosen])  # recursive, like `perfxl consolidate FOLDER`
         if not paths:
             return f"文件夹“{chosen}”中没有 .xlsx/.xlsm 工作簿。"
-        summary = run(paths)
         out = _free_path(chosen.parent / f"{chosen.name}-绩效自评汇总.xlsx")
-        summary.to_excel(out)
+        run(paths, output=out)  # the same run as `perfxl consolidate FOLDER -o OUT`
         (open_file or _open_in_excel(book))(out)
         return f"已汇总 {len(paths)} 个工作簿：\n{out}"
 

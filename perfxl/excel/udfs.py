@@ -5,6 +5,10 @@ sheet and the checker agree by construction) and returns a float or a string. Ba
 short Chinese message starting with "#perfxl:"; nothing here raises into Excel. Off Windows the
 xlwings decorators leave plain functions, which is how the tests call them.
 
+The scoring policy is the calling workbook's (``caller``: xlwings passes the calling range to a parameter
+of that name, and it is not part of the function's signature in Excel), else the user's, else the
+national defaults (``perfxl.excel.policy``) — as for every other door.
+
 Import stays light: xlwings and perfxl.core only (Excel starts a Python process for UDF calls).
 """
 from __future__ import annotations
@@ -14,15 +18,12 @@ from decimal import Decimal
 
 import xlwings as xw
 
-from perfxl.core.findings import fmt
-from perfxl.core.scoring import exec_rate, exec_score, grade, indicator_score, read_number
-from perfxl.core.values import Bad, ErrorValue, canonical_unit, read_amount, read_quantity, unit_factor
+from perfxl.core.scoring import exec_rate_of, exec_score_of, grade, indicator_score, read_number
+from perfxl.core.values import Bad, ErrorValue, canonical_unit, convert, read_amount, read_quantity
+from perfxl.io.workbook import EXCEL_ERRORS
 
 PREFIX = "#perfxl: "
 CATEGORY = "perfxl"
-_EXCEL_ERRORS = frozenset(
-    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
-)
 _MONEY_UNITS = ("元", "千元", "万元", "亿元")
 
 
@@ -33,19 +34,24 @@ def _message(text: str) -> str:
 
 def _cell(value: object) -> object:
     """What xlwings passes → what the core readers take (Excel error strings become ErrorValue)."""
-    if isinstance(value, str) and value.strip().upper() in _EXCEL_ERRORS:
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
         return ErrorValue(value.strip().upper())
     return value
 
 
-def _shown(value: object) -> str:
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    return "" if value is None else str(value)
-
-
-def _number(value: Decimal) -> float:
+def _answer(value: Decimal | Bad | None, empty: str = "单元格为空") -> float | str:
+    """A core result as what a cell shows: a number, or a "#perfxl:" sentence."""
+    if isinstance(value, Bad):
+        return _message(value.reason)
+    if value is None:
+        return _message(empty)
     return float(value)
+
+
+def _policy(caller):
+    from .policy import policy_for
+
+    return policy_for(caller)
 
 
 def _never_raise(func):
@@ -64,14 +70,12 @@ def _never_raise(func):
 @xw.arg("actual", doc="实际完成值，如 96%、34万元、已完成、基本满意")
 @xw.arg("weight", doc="该指标的分值，如 10")
 @_never_raise
-def PERF_SCORE(target=None, actual=None, weight=None):
+def PERF_SCORE(target=None, actual=None, weight=None, caller=None):
     """按预算绩效自评规则计算三级指标得分：正向指标达标得满分、未达标按实际/指标计分；反向指标按指标/实际计分；定性指标按达成、部分达成、未达成三档计分。不适用返回“不适用”，无法计分时返回说明。"""
-    result = indicator_score(_cell(target), _cell(actual), _cell(weight))
+    result = indicator_score(_cell(target), _cell(actual), _cell(weight), _policy(caller))
     if result.method == "not-applicable":
         return "不适用"
-    if result.score is None:
-        return _message(result.note)
-    return _number(result.score)
+    return _message(result.note) if result.score is None else float(result.score)
 
 
 @xw.func(category=CATEGORY)
@@ -80,13 +84,7 @@ def PERF_SCORE(target=None, actual=None, weight=None):
 @_never_raise
 def PERF_EXEC_RATE(budget=None, executed=None):
     """预算执行率 = 全年执行数 ÷ 全年预算数，返回小数（设置为百分比格式显示）。预算数为 0 或为空时返回说明，不会出现除零错误。"""
-    problem = _amount_problem(budget, "全年预算数") or _amount_problem(executed, "全年执行数")
-    if problem:
-        return problem
-    rate = exec_rate(_cell(budget), _cell(executed))
-    if rate is None:
-        return _message("全年预算数为 0，执行率无法计算")
-    return _number(rate)
+    return _answer(exec_rate_of(_cell(budget), _cell(executed)))
 
 
 @xw.func(category=CATEGORY)
@@ -94,31 +92,22 @@ def PERF_EXEC_RATE(budget=None, executed=None):
 @xw.arg("executed", doc="全年执行数（万元）")
 @xw.arg("weight", doc="预算执行率的分值，通常为 10")
 @_never_raise
-def PERF_EXEC_SCORE(budget=None, executed=None, weight=None):
+def PERF_EXEC_SCORE(budget=None, executed=None, weight=None, caller=None):
     """预算执行得分 = 分值 × 执行率（执行率超过 100% 按 100% 计），保留两位小数（四舍五入）。"""
-    rate = PERF_EXEC_RATE(budget, executed)
-    if isinstance(rate, str):
-        return rate
-    w = read_number(_cell(weight))
-    if not isinstance(w, Decimal):
-        return _message(w.reason if isinstance(w, Bad) else "缺少分值")
-    score = exec_score(exec_rate(_cell(budget), _cell(executed)), w)
-    if score is None:
-        return _message(f"分值“{fmt(w)}”无效")
-    return _number(score)
+    return _answer(exec_score_of(_cell(budget), _cell(executed), _cell(weight), _policy(caller)))
 
 
 @xw.func(category=CATEGORY)
 @xw.arg("total", doc="自评总分，如 88 或 88.5")
 @_never_raise
-def PERF_GRADE(total=None):
-    """按总分评定等级：90 分（含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差。总分先按两位小数四舍五入。"""
+def PERF_GRADE(total=None, caller=None):
+    """按评分设置的分数线评定等级（国家默认：90 分（含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差）。总分先按两位小数四舍五入。"""
     value = read_number(_cell(total))
     if isinstance(value, Bad):
         return _message(f"无法识别总分“{_shown(total)}”")
     if value is None:
         return _message("缺少总分")
-    return grade(value)
+    return grade(value, _policy(caller))
 
 
 @xw.func(category=CATEGORY)
@@ -129,33 +118,21 @@ def PERF_VALUE(text=None, unit="万元"):
     """把填写的文字读成数字：34万元 → 34；１２０元（单位万元）→ 0.012；1,234.5 → 1234.5。金额在元与万元之间自动换算；无法识别时返回说明。"""
     unit_name = "万元" if unit is None or str(unit).strip() == "" else str(unit).strip()
     if unit_name in _MONEY_UNITS:
-        value = read_amount(_cell(text), unit_name)
-        if isinstance(value, Bad):
-            return _message(value.reason)
-        return _message("单元格为空") if value is None else _number(value)
+        return _answer(read_amount(_cell(text), unit_name))
     wanted = canonical_unit(unit_name)
     if wanted is None:
         return _message(f"无法识别的单位“{unit_name}”")
     quantity = read_quantity(_cell(text))
-    if isinstance(quantity, Bad):
-        return _message(quantity.reason)
-    if quantity is None:
-        return _message("单元格为空")
-    if quantity.unit is None or quantity.unit == wanted:
-        return _number(quantity.value)
-    have, want = unit_factor(quantity.unit), unit_factor(wanted)
-    if have and want and have[0] == want[0]:
-        return _number(quantity.value * have[1] / want[1])
-    return _message(f"“{_shown(text)}”的单位为{quantity.unit}，不能换算为{wanted}")
+    if quantity is None or isinstance(quantity, Bad):
+        return _answer(quantity)
+    converted = convert(quantity, wanted)
+    return _message(f"“{_shown(text)}”的{converted.reason}") if isinstance(converted, Bad) else float(converted)
 
 
-def _amount_problem(value: object, label: str) -> str | None:
-    amount = read_amount(_cell(value))
-    if isinstance(amount, Bad):
-        return _message(f"{label}：{amount.reason}")
-    if amount is None:
-        return _message(f"缺少{label}")
-    return None
+def _shown(value: object) -> str:
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return "" if value is None else str(value)
 
 
 __all__ = ["PERF_SCORE", "PERF_EXEC_RATE", "PERF_EXEC_SCORE", "PERF_GRADE", "PERF_VALUE"]

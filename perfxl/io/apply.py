@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..core.fields import DERIVED_KEYS, spec
 from ..core.findings import Finding
 from ..core.model import Derived
-from ..template import layout as L
+from ..template.layout import number_format
 from .protocol import CellSink
-
-DERIVED_KEYS = {c.key for c in L.ALL_FIXED + L.PROJECT_CELLS if c.kind == L.DERIVED} | {"rule_score"}
-RESULTS_SHEET = "校验结果"
+from .workbook import RESULTS_SHEET
 
 
 def cell_value(value: object) -> object:
@@ -27,9 +26,14 @@ def apply_derived(sink: CellSink, derived: list[Derived]) -> int:
             raise ValueError(f"{d.key} is not a derived cell")
         if d.value is None:
             continue
-        sink.write(d.where.sheet, d.where.cell, cell_value(d.value), d.number_format)
+        sink.write(d.where.sheet, d.where.cell, cell_value(d.value), _format(d.key))
         n += 1
     return n
+
+
+def _format(key: str) -> str:
+    f = spec(key)
+    return "" if f is None or f.type == "text" else number_format(f.type)
 
 
 RESULT_HEADER = ["序号", "级别", "代码", "工作表", "单元格", "问题说明", "应为", "实为", "规则"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 
+from ..core.fields import canonical_level1
 from ..core.findings import Where
-from ..core.model import FUND_COLS, FUND_ROWS, Department, Field, Indicator, Level1, Project
+from ..core.model import Cell, Department, Indicator, Level1, Project
 from ..template import layout as L
 from .protocol import CellSource, UnusableWorkbook, cell_ref, parse_name_target, split_range, split_ref
 
 REQUIRED_SHEETS = (L.SHEET_BASIC, L.SHEET_FIN)
-_LEVEL1_NAMES = tuple(n for n, _ in L.LEVEL1)
+META_ROWS = 40  # the settings sheet: keys in column A, values in column B
 
 
 def _blank(v) -> bool:
@@ -56,12 +57,12 @@ def read_department(src: CellSource) -> Department:
     res = _Resolver(src)
     dept = Department(source=src.path)
     if L.SHEET_META in sheets:
-        dept.template_version = str(src.value(L.SHEET_META, "B2") or "")
+        dept.meta = read_meta(src)
     for spec in L.ALL_FIXED:
         sheet, ref = res.fixed(spec)
         if sheet not in sheets:
             continue  # 报告正文 may be absent in old files; checks report missing values
-        dept.fields[spec.key] = Field(_clean(src.value(sheet, ref)), Where(file, sheet, ref))
+        dept.fields[spec.key] = Cell(_clean(src.value(sheet, ref)), Where(file, sheet, ref))
     # 主要职责: the named block, grown by rows the user inserted
     hit = res.names.get((None, L.DUTIES_BLOCK_NAME))
     sheet, block = hit if hit else (L.SHEET_BASIC, L.DUTIES_BLOCK)
@@ -69,7 +70,7 @@ def read_department(src: CellSource) -> Department:
     for i, row in enumerate(src.block(sheet, block)):
         text = next((v for v in row[1:] if not _blank(v)), None)
         if text is not None:
-            dept.duties.append(Field(_clean(text), Where(file, sheet, cell_ref(r1 + i, c1 + 1))))
+            dept.duties.append(Cell(_clean(text), Where(file, sheet, cell_ref(r1 + i, c1 + 1))))
     for name in sheets:
         if is_project_sheet(src, res, name):
             dept.projects.append(read_project(src, res, name, file))
@@ -107,15 +108,12 @@ def read_project(src: CellSource, res: _Resolver, sheet: str, file: str) -> Proj
         if r >= L.TOTAL_ROW and shift:
             default = cell_ref(r + shift, c)
         ref = res.local(sheet, spec.name, default).split(":")[0]
-        proj.fields[spec.key] = Field(_clean(src.value(sheet, ref)), Where(file, sheet, ref))
-    for row in FUND_ROWS:
-        proj.funds[row] = {col: proj.fields[f"fund_{row}_{col}"] for col in FUND_COLS}
+        proj.fields[spec.key] = Cell(_clean(src.value(sheet, ref)), Where(file, sheet, ref))
     default_block = f"B{L.INDICATOR_FIRST_ROW}:J{L.INDICATOR_LAST_ROW + shift}"
     block = res.local(sheet, L.INDICATOR_BLOCK_NAME, default_block)
     r1, c1, r2, c2 = split_range(block)
     rows = src.block(sheet, f"{cell_ref(r1, c1)}:{cell_ref(r2, c1 + len(L.INDICATOR_COLUMNS) - 1)}")
     level1 = level2 = ""
-    level1_where = None
     ncols = len(L.INDICATOR_COLUMNS)
     for i, values in enumerate(rows):
         r = r1 + i
@@ -123,30 +121,27 @@ def read_project(src: CellSource, res: _Resolver, sheet: str, file: str) -> Proj
         v1, v2 = values[0], values[1]
         if not _blank(v1):  # merged or typed once: carry down
             level1 = str(v1).strip()
-            level1_where = Where(file, sheet, cell_ref(r, c1))
-            proj.level1s.append(Level1(label=level1, name=canonical_level1(level1), where=level1_where))
+            proj.level1s.append(Level1(label=level1, name=canonical_level1(level1), where=Where(file, sheet, cell_ref(r, c1))))
         if not _blank(v2):
             level2 = str(v2).strip()
         if all(_blank(v) for v in values[2:]):
             continue  # a spare row: nothing typed, nothing computed
         ind = Indicator(
             level1=level1, level2=level2,
-            **{key: Field(_clean(values[j]), Where(file, sheet, cell_ref(r, c1 + j)))
+            **{key: Cell(_clean(values[j]), Where(file, sheet, cell_ref(r, c1 + j)))
                for j, (key, _col, _head) in enumerate(L.INDICATOR_COLUMNS) if j >= 2},
-            level1_where=level1_where,
         )
         proj.indicators.append(ind)
     return proj
 
 
-def canonical_level1(label: str) -> str:
-    """"产出\\n指标\\n(50分)" → "产出指标"."""
-    flat = "".join(label.split())
-    for name in _LEVEL1_NAMES:
-        if flat.startswith(name) or flat.startswith(name[:-2]):
-            return name
-    cut = flat.split("(")[0].split("（")[0]
-    return cut
+def read_meta(src: CellSource) -> dict[str, str]:
+    """The template's settings sheet (``_perfxl``): key → value, as text."""
+    out: dict[str, str] = {}
+    for key, value in (row[:2] for row in src.block(L.SHEET_META, f"A1:B{META_ROWS}")):
+        if isinstance(key, str) and key.strip() and value is not None:
+            out[key.strip()] = str(value)
+    return out
 
 
 def load(path: str | os.PathLike, backend: str = "openpyxl") -> Department:

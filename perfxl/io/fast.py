@@ -8,7 +8,7 @@ package itself:
 - formula cells with no saved result and error cells (``t="e"``) from the sheet XML, which is only
   scanned with a regular expression when it contains ``<f`` or ``t="e"`` at all.
 
-A formula with no saved result reads as :class:`perfxl.io.xlsx.FormulaWithoutValue` (the formula
+A formula with no saved result reads as :class:`perfxl.core.values.FormulaWithoutValue` (the formula
 text), exactly as the openpyxl backend gives it, so the checks report it instead of reading it as empty.
 """
 from __future__ import annotations
@@ -19,10 +19,9 @@ import re
 import zipfile
 from datetime import date, datetime, time
 
-from ..core.values import ErrorValue
+from ..core.values import ErrorValue, FormulaWithoutValue
 from .files import sniff
 from .protocol import UnusableWorkbook, split_range, split_ref
-from .xlsx import FormulaWithoutValue
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -94,3 +94,15 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.abspath(a) == os.path.abspath(b)
+
+
+def is_perfxl_summary(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a summary workbook perfxl wrote (its document properties say so)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 1 << 16:
+                return False
+            return b"perfxl consolidate" in zf.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+        return False

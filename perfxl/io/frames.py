@@ -1,24 +1,36 @@
-"""pandas DataFrames of the summary tables (pandas is imported only here, on demand)."""
+"""pandas DataFrames of the summary tables (pandas is imported only here, on demand).
+
+Columns and dtypes come from the row declarations (``perfxl.core.summary_rows``): text columns as str,
+whole numbers (and years) as nullable Int64, money, rates and scores as nullable Float64."""
 from __future__ import annotations
 
 from decimal import Decimal
 
-from .summary_book import TEXT
+from ..core.fields import INT, TEXT, YEAR
+from ..core.summary_rows import columns
 
 
-def to_frame(columns, rows):
-    """One DataFrame from summary rows: text columns as str, numbers as nullable Float64/Int64."""
+def _float(v):
+    if isinstance(v, Decimal):
+        return float(v)
+    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _int(v):
+    return int(v) if isinstance(v, (int, Decimal)) and not isinstance(v, bool) else None
+
+
+def to_frame(row_type: type, rows: list):
+    """One DataFrame with the row type's headings as column names."""
     import pandas as pd
 
     data = {}
-    for key, head, kind, _w in columns:
-        if kind == TEXT:
-            data[head] = ["" if r.get(key) is None else str(r.get(key)) for r in rows]
+    for c in columns(row_type):
+        values = [getattr(r, c.key) for r in rows]
+        if c.kind == TEXT:
+            data[c.head] = ["" if v is None else str(v) for v in values]
+        elif c.kind in (INT, YEAR):
+            data[c.head] = pd.array([_int(v) for v in values], dtype="Int64")
         else:
-            vals = []
-            for r in rows:
-                v = r.get(key)
-                vals.append(float(v) if isinstance(v, Decimal) else (v if isinstance(v, (int, float)) else None))
-            data[head] = pd.array(vals, dtype="Float64") if kind not in ("int", "year") else pd.array(
-                [None if v is None else int(v) for v in vals], dtype="Int64")
+            data[c.head] = pd.array([_float(v) for v in values], dtype="Float64")
     return pd.DataFrame(data)

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
+from .workbook import unquote_sheet
+
 
 class UnusableWorkbook(Exception):
     """The input is not a usable workbook at all (not xlsx, corrupt, encrypted, not the template…).
@@ -60,7 +62,8 @@ class CellSink(CellSource, Protocol):
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
-@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
+# the same few hundred addresses recur in every workbook: the helpers below are memoised
+@lru_cache(maxsize=16384)
 def col_to_index(col: str) -> int:
     n = 0
     for ch in col:
@@ -68,7 +71,7 @@ def col_to_index(col: str) -> int:
     return n
 
 
-@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
+@lru_cache(maxsize=16384)
 def index_to_col(n: int) -> str:
     out = ""
     while n:
@@ -77,7 +80,7 @@ def index_to_col(n: int) -> str:
     return out
 
 
-@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
+@lru_cache(maxsize=16384)
 def split_ref(ref: str) -> tuple[int, int]:
     """"B12" -> (row 12, col 2), 1-based."""
     m = _REF.match(ref.strip().upper())
@@ -86,12 +89,12 @@ def split_ref(ref: str) -> tuple[int, int]:
     return int(m.group(2)), col_to_index(m.group(1))
 
 
-@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
+@lru_cache(maxsize=16384)
 def cell_ref(row: int, col: int) -> str:
     return f"{index_to_col(col)}{row}"
 
 
-@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
+@lru_cache(maxsize=16384)
 def split_range(ref: str) -> tuple[int, int, int, int]:
     """"B12:J29" -> (min_row, min_col, max_row, max_col)."""
     parts = ref.replace("$", "").split(":")
@@ -100,15 +103,14 @@ def split_range(ref: str) -> tuple[int, int, int, int]:
     return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
-@lru_cache(maxsize=16384)  # the same few hundred addresses recur in every workbook
+@lru_cache(maxsize=16384)
 def parse_name_target(target: str) -> tuple[str, str] | None:
     """"'项目自评表(2)'!$B$12:$J$29" -> ("项目自评表(2)", "B12:J29"); None for anything else."""
     target = target.strip()
     if "!" not in target:
         return None
     sheet, _, ref = target.rpartition("!")
-    if sheet.startswith("'") and sheet.endswith("'"):
-        sheet = sheet[1:-1].replace("''", "'")
+    sheet = unquote_sheet(sheet)
     ref = ref.replace("$", "")
     try:
         split_range(ref)

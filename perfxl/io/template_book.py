@@ -7,8 +7,12 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 
+from ..core.display import grade_bands_text
+from ..core.policy import DEFAULT_POLICY
 from ..template import layout as L
 from ..template.texts import GUIDE_LINES, GUIDE_TITLE, TITLES
+from .protocol import parse_name_target
+from .workbook import quote_sheet
 
 BODY_FONT = "宋体"
 TITLE_FONT = "黑体"
@@ -35,10 +39,6 @@ def _abs(ref: str) -> str:
         row = part[len(col):]
         out.append(f"${col}${row}")
     return ":".join(out)
-
-
-def _quote(sheet: str) -> str:
-    return "'" + sheet.replace("'", "''") + "'"
 
 
 def _protect(ws) -> None:
@@ -114,7 +114,7 @@ def _value_cell(ws, spec: L.CellSpec, ref: str | None = None) -> None:
 
 
 def _define(wb, ws, name: str, ref: str, local: bool) -> None:
-    dn = DefinedName(name, attr_text=f"{_quote(ws.title)}!{_abs(ref)}")
+    dn = DefinedName(name, attr_text=f"{quote_sheet(ws.title)}!{_abs(ref)}")
     if local:
         ws.defined_names[name] = dn
     else:
@@ -206,9 +206,8 @@ def _fin(wb) -> None:
     for spec in L.FIN_CELLS:
         row = int(spec.ref[1:])
         if row not in labelled:
-            label = spec.label  # a 三公 row's 预算/决算/增减 cells share the label of its 预算 cell
-            if not (spec.key.endswith("_share") or spec.key.startswith(("sangong_final", "sangong_diff"))):
-                _label(ws, f"A{row}", label)
+            if spec.row_label:  # a 三公 row's 决算/增减 cells and the shares share their row's label
+                _label(ws, f"A{row}", spec.label)
                 labelled.add(row)
         _value_cell(ws, spec)
         _define(wb, ws, spec.name, spec.ref, local=False)
@@ -334,9 +333,45 @@ def add_project_sheet(wb, title: str | None = None, index: int | None = None):
             ws[f"{col}{r}"].border = BORDER
     ws[f"I{t}"].value = "（总分＝预算执行率得分＋各指标得分）"
     ws[f"I{t}"].font = _font(9)
-    ws[f"I{g}"].value = "（≥90优，≥80良，≥60中，<60差）"
+    ws[f"I{g}"].value = f"（{grade_bands_text(DEFAULT_POLICY)}）"
     ws[f"I{g}"].font = _font(9)
     ws.freeze_panes = "A5"
     _print_setup(ws, f"{h}:{h}")
     _protect(ws)
+    return ws
+
+
+def copy_project_sheet(wb, source, title: str | None = None, index: int | None = None):
+    """A copy of the project sheet ``source`` (labels, formats, merged cells, validations, protection,
+    print setup and its sheet-scoped names), placed at ``index``, with every input and derived cell
+    blanked (``layout.project_blank_ranges``) and the default 预算执行率分值."""
+    from copy import copy
+
+    if title is None:
+        n = 1
+        while L.project_sheet_name(n) in wb.sheetnames:
+            n += 1
+        title = L.project_sheet_name(n)
+    ws = wb.copy_worksheet(source)
+    ws.title = title
+    if index is not None:
+        wb.move_sheet(ws, offset=index - wb.sheetnames.index(ws.title))
+    for dv in source.data_validations.dataValidation:
+        ws.add_data_validation(copy(dv))
+    ws.protection = copy(source.protection)
+    ws.freeze_panes = source.freeze_panes
+    ws.print_title_rows = source.print_title_rows
+    for name, dn in source.defined_names.items():
+        parsed = parse_name_target(dn.attr_text or "")
+        if parsed is not None and parsed[0] == source.title:
+            ws.defined_names[name] = DefinedName(name, attr_text=f"{quote_sheet(title)}!{_abs(parsed[1])}")
+    block = source.defined_names.get(L.INDICATOR_BLOCK_NAME)
+    parsed = parse_name_target(block.attr_text or "") if block is not None else None
+    for ref in L.project_blank_ranges(parsed[1] if parsed else L.INDICATOR_BLOCK):
+        cells = ws[ref]
+        for row in cells if isinstance(cells, tuple) else ((cells,),):
+            for cell in row if isinstance(row, tuple) else (row,):
+                if type(cell).__name__ != "MergedCell":
+                    cell.value = None
+    ws[L.PROJECT_BY_KEY["exec_weight"].ref] = L.EXEC_WEIGHT_DEFAULT
     return ws

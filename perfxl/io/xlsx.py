@@ -6,17 +6,11 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
-from ..core.values import ErrorValue
+from ..core.values import ErrorValue, FormulaWithoutValue  # noqa: F401  (FormulaWithoutValue: re-exported)
 from .files import atomic_write, sniff
 from .protocol import UnusableWorkbook, split_range, split_ref
+from .workbook import MARK_AUTHOR, MARK_FILLS, MARKS_HEADER, MARKS_SHEET, quote_sheet
 
-MARKS_SHEET = "_perfxl_marks"
-MARK_FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
-MARK_AUTHOR = "perfxl"
-
-
-class FormulaWithoutValue(str):
-    """A formula cell whose file has no saved result (written by a program that does not calculate)."""
 
 
 class XlsxBook:
@@ -110,7 +104,7 @@ class XlsxBook:
         if MARKS_SHEET in self.wb.sheetnames:
             return self.wb[MARKS_SHEET]
         ws = self.wb.create_sheet(MARKS_SHEET)
-        ws.append(["sheet", "cell", "fill", "comment"])
+        ws.append(list(MARKS_HEADER))
         ws.sheet_state = "hidden"
         return ws
 
@@ -159,8 +153,7 @@ class XlsxBook:
             for (ri, ci), (sheet, ref) in (links or {}).items():
                 if ri == i:
                     cell = ws.cell(r, ci + 1)
-                    quoted = "'" + sheet.replace("'", "''") + "'"
-                    cell.hyperlink = f"#{quoted}!{ref}"
+                    cell.hyperlink = f"#{quote_sheet(sheet)}!{ref}"
                     cell.font = Font(color="0563C1", underline="single")
         for j, w in enumerate(widths or []):
             ws.column_dimensions[chr(65 + j)].width = w
@@ -169,15 +162,32 @@ class XlsxBook:
             ws.auto_filter.ref = f"A1:{chr(64 + len(header))}{len(rows) + 1}"
         self.wb.active = 0
 
-    def add_project_sheet(self, source: str, competent_dept: object = None, title: str | None = None) -> str:
-        """Add a fresh 项目支出绩效自评表 right after sheet ``source``; return its name."""
-        from .template_book import add_project_sheet
+    def add_project_sheet(self, after: str, competent_dept: object = None, title: str | None = None,
+                          copy_from: str | None = None) -> str:
+        """Add a 项目支出绩效自评表 right after sheet ``after``: a copy of ``copy_from`` with what was typed
+        and computed cleared (as Excel's 新增项目表 does), or a fresh one from the template; return its name."""
+        from .template_book import add_project_sheet, copy_project_sheet
 
-        ws = add_project_sheet(self.wb, title, index=self.wb.sheetnames.index(source) + 1)
+        index = self.wb.sheetnames.index(after) + 1
+        if copy_from is None:
+            ws = add_project_sheet(self.wb, title, index=index)
+        else:
+            ws = copy_project_sheet(self.wb, self.wb[copy_from], title, index=index)
         if competent_dept not in (None, ""):
-            ws["B3"] = str(competent_dept)  # 主管部门 defaults to the unit
+            self.write(ws.title, "B3", str(competent_dept))  # 主管部门 defaults to the unit; text stays text
         self.changed += 1
         return ws.title
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set ``key`` in the template's settings sheet (_perfxl: keys in column A, values in B)."""
+        from ..template.layout import SHEET_META
+
+        if SHEET_META not in self.wb.sheetnames:
+            raise UnusableWorkbook(self.path, f"{os.path.basename(self.path)}：不是 perfxl 标准模板（缺少 {SHEET_META} 工作表）。")
+        ws = self.wb[SHEET_META]
+        row = next((c.row for c in ws["A"] if c.value == key), None) or ws.max_row + 1
+        ws.cell(row, 1).value = key
+        self.write(SHEET_META, f"B{row}", value)
 
     def remove_sheet(self, name: str) -> bool:
         if name in self.wb.sheetnames:

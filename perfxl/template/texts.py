@@ -1,4 +1,6 @@
 """Fixed Chinese texts of the template: titles and the 填表说明 (instructions)."""
+from ..core.display import grade_bands_text
+from ..core.policy import DEFAULT_POLICY
 
 TITLES = {
     "基本情况": "部门基本情况",
@@ -25,5 +27,6 @@ GUIDE_LINES = (
     ("七、校验", "填写完毕后点击“校验”按钮或运行 perfxl check 文件名.xlsx，perfxl 会逐项核对合计、权重、得分与等级，"
      "并指出具体单元格、应为多少、实为多少。"),
     ("八、评分规则", "依据财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）：预算执行率10分、产出50分、效益30分、"
-     "满意度10分；总分≥90为优，≥80为良，≥60为中，<60为差。各地变通规则可在评分策略中设置。"),
+     f"满意度10分；等级按总分评定：{grade_bands_text(DEFAULT_POLICY)}。各地变通规则可在评分设置中设置"
+     "（perfxl policy；工作簿可自带评分设置）。"),
 )

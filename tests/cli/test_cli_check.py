@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 import perfxl
 from perfxl.io.files import sha256
-from tests_helpers import SMALL_DEPT, make_workbook
+from tests.tests_helpers import SMALL_DEPT, make_workbook
 
 
 def run(*args):

@@ -2,59 +2,81 @@
 from decimal import Decimal as D
 
 from perfxl.core import summary as S
+from perfxl.core.evaluate import evaluate
+from perfxl.core.policy import DEFAULT_POLICY, ScoringPolicy
+from perfxl.core.summary_rows import AssetRow, ProcurementRow, ProjectRow, SangongRow, Status
+from tests.core.checks.builders import good_department
 
 
-def proj(budget, executed, total, reported=None, initial=None, **level):
-    return {"project": "p", "sheet": "项目自评表", "initial": initial, "full_year": budget, "executed": executed,
-            "exec_rate": None, "exec_score": None, "output": level.get("output"), "benefit": None,
-            "satisfaction": None, "reported": reported if reported is not None else total, "recomputed": total,
-            "diff": None, "grade": "", "reported_grade": ""}
+def proj(budget, executed, total, reported=None, initial=None, output=None) -> ProjectRow:
+    return ProjectRow("", 2022, "p", "项目自评表", initial, budget, executed, output=output,
+                      reported=reported if reported is not None else total, recomputed=total)
 
 
-def record(unit, projects, year=2022, errors=0, warnings=0):
-    return {"unit": unit, "year": year, "year_text": str(year), "projects": projects, "indicators": [],
-            "review": [], "sangong": {k: None for k in ("budget_total", "budget_abroad", "budget_car",
-                                                        "budget_reception", "final_total", "final_abroad",
-                                                        "final_car", "final_reception")},
-            "procurement": {"total": D(10), "goods": D(4), "works": D(3), "services": D(3)},
-            "assets": {"assets_total": D(100), "liabilities_total": D(30), "net_assets": D(999),
-                       "fixed_assets_original": None, "fixed_assets_in_use": None},
-            "findings": [], "errors": errors, "warnings": warnings}
+def record(unit, projects, year=2022, errors=0, warnings=0, policy=DEFAULT_POLICY) -> S.DepartmentRecord:
+    row = S.department_row(projects, unit, year, "x.xlsx", errors, warnings, policy)
+    return S.DepartmentRecord(S.department_key(unit, year), row, projects, [], [], [], SangongRow(unit, year),
+                              ProcurementRow(unit, year, D(10), D(4), D(3), D(3)),
+                              AssetRow(unit, year, D(100), D(30), D(70)), [(p.full_year, p.executed) for p in projects])
 
 
 def facts(name, rec):
     return S.FileFacts(f"/in/{name}", name, 1, "0" * 64, record=rec)
 
 
-A = record("甲局", [proj(D(100), D(90), D(90), output=D(40)), proj(D(300), D(300), D(80), output=D(45))])
-B = record("乙局", [proj(D(100), D(50), D(60))], errors=2, warnings=1)
+def run(files, policy=DEFAULT_POLICY):
+    c = S.Consolidation(policy)
+    parts = [c.add(f) for f in files]
+    return c, parts
+
+
+def A():
+    return record("甲局", [proj(D(100), D(90), D(90), output=D(40)), proj(D(300), D(300), D(80), output=D(45))])
+
+
+def B():
+    return record("乙局", [proj(D(100), D(50), D(60))], errors=2, warnings=1)
 
 
 def test_department_row_sums_money_and_weights_scores_by_funds():
-    data = S.build([facts("a.xlsx", A)])
-    row = data.departments[0]
-    assert (row["full_year"], row["executed"]) == (D(400), D(390))
-    assert row["exec_rate"] == D("0.9750")
-    assert row["recomputed"] == D("82.50")  # (90×100 + 80×300) / 400
-    assert row["output"] == D("43.75")  # (40×100 + 45×300) / 400
-    assert row["grade"] == "良"
+    row = A().department
+    assert (row.full_year, row.executed) == (D(400), D(390))
+    assert row.exec_rate == D("0.9750")
+    assert row.recomputed == D("82.50")  # (90×100 + 80×300) / 400
+    assert row.output == D("43.75")  # (40×100 + 45×300) / 400
+    assert row.grade == "良"
 
 
 def test_totals_rate_from_sums_never_an_average_of_rates():
-    t = S.build([facts("a.xlsx", A), facts("b.xlsx", B)]).totals
-    assert (t["full_year"], t["executed"]) == (D(500), D(440))
-    assert t["exec_rate"] == D("0.8800")  # 440 / 500, not (0.975 + 0.5) / 2 = 0.7375
-    assert t["mean_recomputed"] == D("71.25")  # (82.5 + 60) / 2
-    assert t["weighted_recomputed"] == D("78.00")  # (82.5×400 + 60×100) / 500
-    assert t["grades"] == {"优": 0, "良": 1, "中": 1, "差": 0}
-    assert (t["errors"], t["warnings"], t["count"]) == (2, 1, 2)
+    c, _ = run([facts("a.xlsx", A()), facts("b.xlsx", B())])
+    t = c.totals()
+    assert (t.full_year, t.executed) == (D(500), D(440))
+    assert t.exec_rate == D("0.8800")  # 440 / 500, not (0.975 + 0.5) / 2 = 0.7375
+    assert t.mean["recomputed"] == D("71.25")  # (82.5 + 60) / 2
+    assert t.weighted["recomputed"] == D("78.00")  # (82.5×400 + 60×100) / 500
+    assert t.grades == {"优": 0, "良": 1, "中": 1, "差": 0}
+    assert (t.errors, t.warnings, t.count) == (2, 1, 2)
+
+
+def test_renamed_grades_are_counted_under_their_own_labels():
+    policy = ScoringPolicy.from_mapping({"grade_bands": [["90", "优秀"], ["80", "良好"], ["60", "合格"]],
+                                         "grade_below": "不合格"})
+    c, _ = run([facts("a.xlsx", record("甲局", A().projects, policy=policy)),
+                facts("b.xlsx", record("乙局", B().projects, policy=policy))], policy)
+    t = c.totals()
+    assert t.grades == {"优秀": 0, "良好": 1, "合格": 1, "不合格": 0} and t.ungraded == 0
+
+
+def test_a_workbook_graded_under_its_own_policy_is_counted_too():
+    policy = ScoringPolicy.from_mapping({"grade_bands": [["90", "A"], ["80", "B"], ["60", "C"]], "grade_below": "D"})
+    c, _ = run([facts("a.xlsx", record("甲局", A().projects, policy=policy)), facts("b.xlsx", B())])
+    assert c.totals().grades == {"优": 0, "良": 0, "中": 1, "差": 0, "B": 1}
 
 
 def test_zero_budget_department_falls_back_to_simple_mean_and_has_no_rate():
-    z = record("丙局", [proj(D(0), D(0), D(70)), proj(None, None, D(90))])
-    row = S.build([facts("z.xlsx", z)]).departments[0]
-    assert row["recomputed"] == D("80.00")
-    assert row["exec_rate"] is None
+    row = record("丙局", [proj(D(0), D(0), D(70)), proj(None, None, D(90))]).department
+    assert row.recomputed == D("80.00")
+    assert row.exec_rate is None
 
 
 def test_weighted_mean_skips_departments_without_score_or_budget():
@@ -64,47 +86,56 @@ def test_weighted_mean_skips_departments_without_score_or_budget():
 
 
 def test_duplicate_unit_and_year_is_flagged_and_counted_once():
-    dup = record("甲 局", A["projects"])  # whitespace does not make another unit
-    other_year = record("甲局", A["projects"], year=2023)
-    data = S.build([facts("a.xlsx", A), facts("a-copy.xlsx", dup), facts("a-2023.xlsx", other_year)])
-    status = {f["file"]: f["status"] for f in data.files}
-    assert status == {"a.xlsx": S.STATUS_OK, "a-copy.xlsx": S.STATUS_DUPLICATE, "a-2023.xlsx": S.STATUS_OK}
-    assert data.totals["count"] == 2 and data.totals["full_year"] == D(800)
-    assert data.duplicates == [("a-copy.xlsx", "a.xlsx")]
-    assert any(f["code"] == "duplicate-department" and f["file"] == "a-copy.xlsx" for f in data.findings)
-    assert len(data.departments) == 3  # listed, flagged, not silently dropped
-    assert "a.xlsx" in data.departments[1]["note"]
+    a = A()
+    dup = record("甲 局", a.projects)  # whitespace does not make another unit
+    other_year = record("甲局", a.projects, year=2023)
+    c, parts = run([facts("a.xlsx", a), facts("a-copy.xlsx", dup), facts("a-2023.xlsx", other_year)])
+    assert [p.status for p in parts] == [Status.OK, Status.DUPLICATE, Status.OK]
+    assert c.totals().count == 2 and c.totals().full_year == D(800)
+    assert c.duplicates == [("a-copy.xlsx", "a.xlsx")]
+    assert [f.code for f in parts[1].findings] == ["duplicate-department"]
+    assert parts[1].sangong == [] and parts[2].sangong  # the duplicate adds to no total
+    assert len(c.departments) == 3  # listed, flagged, not silently dropped
+    assert "a.xlsx" in c.departments[1].note
 
 
 def test_unusable_file_is_listed_with_its_reason():
     bad = S.FileFacts("/in/x.xlsx", "x.xlsx", 5, "ab" * 32, unusable="x.xlsx：工作簿已损坏。")
-    data = S.build([bad, facts("a.xlsx", A)])
-    assert data.files[0]["status"] == S.STATUS_UNUSABLE and data.files[0]["note"] == "x.xlsx：工作簿已损坏。"
-    assert data.findings[0]["code"] == "workbook-unusable"
-    assert data.counts[S.STATUS_UNUSABLE] == 1
+    c, parts = run([bad, facts("a.xlsx", A())])
+    assert parts[0].file.status == Status.UNUSABLE.label and parts[0].file.note == "x.xlsx：工作簿已损坏。"
+    assert [f.code for f in parts[0].findings] == ["workbook-unusable"]
+    assert c.counts[Status.UNUSABLE] == 1 and c.problem_files == [parts[0].file]
 
 
-def test_side_tables_sum_and_net_assets_recomputed():
-    data = S.build([facts("a.xlsx", A), facts("b.xlsx", B)])
-    assert data.procurement_totals["total"] == D(20)
-    assert data.assets[0]["net_assets"] == D(70)  # 100 − 30, not the typed 999
-    assert data.assets_totals["net_assets"] == D(140)
+def test_side_tables_sum():
+    c, _ = run([facts("a.xlsx", A()), facts("b.xlsx", B())])
+    assert c.sums["procurement"]["total"] == D(20)
+    assert c.sums["assets"]["net_assets"] == D(140)
+
+
+def test_net_assets_in_the_record_are_recomputed_never_trusted():
+    rec = S.department_record(evaluate(good_department({"net_assets": 999})))
+    assert rec.assets.net_assets == D("-39.88")  # 192.76 − 232.64, not the typed 999
 
 
 def test_review_candidates_high_score_low_execution_and_total_mismatch():
-    row = {"project": "p", "reported": D(96), "recomputed": D("93.5"), "exec_rate": D("0.85"), "diff": D("2.50")}
-    from perfxl.core.findings import Where
+    dept = good_department(project_values={"total_score": 99, "fund_total_executed": 102,
+                                           "fund_appropriation_executed": 83, "exec_rate": 0.85, "exec_score": 8.5})
+    kinds = [(r.kind, r.reason) for r in S.department_record(evaluate(dept)).review]
+    assert [k for k, _ in kinds] == ["高分低执行", "自评与复核总分不符"]
+    assert "85.00%" in kinds[0][1] and "99" in kinds[1][1]
 
-    got = S._project_review(row, Where("f", "项目自评表", "H30"), Where("f", "项目自评表", "H5"),
-                            S.DEFAULT_POLICY)
-    kinds = [r["kind"] for r in got]
-    assert kinds == ["高分低执行", "自评与复核总分不符"]
-    assert "85" in got[0]["reason"] and "2.5" in got[1]["reason"]
+
+def test_review_thresholds_are_policy():
+    dept = good_department(project_values={"total_score": 99, "fund_total_executed": 102,
+                                           "fund_appropriation_executed": 83, "exec_rate": 0.85, "exec_score": 8.5})
+    policy = ScoringPolicy(review_low_rate=D("0.8"))
+    assert [r.kind for r in S.department_record(evaluate(dept, policy)).review] == ["自评与复核总分不符"]
 
 
 def test_blank_execution_is_not_a_zero_in_the_rate():
-    c = record("丁局", [proj(D(100), D(100), D(95)), proj(D(300), None, D(90))])
-    data = S.build([facts("c.xlsx", c), facts("b.xlsx", B)])
-    assert data.departments[0]["exec_rate"] == D("1.0000")  # 100 / 100: the blank project is left out
-    assert data.totals["full_year"] == D(500)  # every budget is summed
-    assert data.totals["exec_rate"] == D("0.7500")  # (100 + 50) / (100 + 100)
+    c, _ = run([facts("c.xlsx", record("丁局", [proj(D(100), D(100), D(95)), proj(D(300), None, D(90))])),
+                facts("b.xlsx", B())])
+    assert c.departments[0].exec_rate == D("1.0000")  # 100 / 100: the blank project is left out
+    assert c.totals().full_year == D(500)  # every budget is summed
+    assert c.totals().exec_rate == D("0.7500")  # (100 + 50) / (100 + 100)

@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # the package may not be installed in the venv yet
-    sys.path.insert(0, str(ROOT))
 
 XLWINGS_DIR = Path(importlib.util.find_spec("xlwings").origin).parent
 SHIPPED_XLAM = XLWINGS_DIR / "addin" / "xlwings.xlam"

@@ -7,7 +7,7 @@ import zipfile
 
 from typer.testing import CliRunner
 
-from perfxl.cli_addin import app
+from perfxl.cli.addin import app
 
 runner = CliRunner()
 

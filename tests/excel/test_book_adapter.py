@@ -15,7 +15,7 @@ from perfxl.core.values import ErrorValue
 from perfxl.excel.book import MARKS_SHEET, XlwingsBook, _rgb
 from perfxl.io.extract import read_department
 from perfxl.io.xlsx import XlsxBook
-from xlremote_stand_in import ExcelStandIn, patch_sync_reads, styles
+from tests.excel.xlremote_stand_in import ExcelStandIn, patch_sync_reads, styles
 
 
 @pytest.fixture(autouse=True)
@@ -120,7 +120,7 @@ def test_marks_keep_the_users_note_and_fill_and_unmark_restores_them(small_dept)
 @pytest.mark.parametrize("marker, clearer", [("openpyxl", "xlwings"), ("xlwings", "openpyxl")])
 def test_marks_made_by_one_backend_are_cleared_by_the_other(small_dept, marker, clearer):
     from perfxl.io.apply import annotate
-    from ribbon_backends import PLANTED
+    from tests.excel.ribbon_backends import PLANTED
 
     before = styles(load_workbook(small_dept), "项目自评表")
     if marker == "openpyxl":

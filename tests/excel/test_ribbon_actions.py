@@ -12,8 +12,8 @@ import perfxl.actions
 import perfxl.excel.ribbon as ribbon
 from perfxl.io.extract import read_department
 from perfxl.io.xlsx import XlsxBook
-from ribbon_backends import PLANTED, Clicks
-from xlremote_stand_in import patch_sync_reads, styles
+from tests.excel.ribbon_backends import PLANTED, Clicks
+from tests.excel.xlremote_stand_in import patch_sync_reads, styles
 
 BACKENDS = ["openpyxl", "xlwings-remote"]
 
@@ -22,8 +22,10 @@ BACKENDS = ["openpyxl", "xlwings-remote"]
 def _env(monkeypatch, tmp_path):
     monkeypatch.setenv("PERFXL_LOG_DIR", str(tmp_path / "log"))
     patch_sync_reads(monkeypatch)
-    real = perfxl.actions.run_checks
-    monkeypatch.setattr(perfxl.actions, "run_checks", lambda dept, policy: [*real(dept, policy), PLANTED])
+    import perfxl.core.checks as checks
+
+    real = checks.run_checks
+    monkeypatch.setattr(checks, "run_checks", lambda ev: [*real(ev), PLANTED])
     yield
     for h in list(logging.getLogger("perfxl.excel").handlers):  # release the log file of tmp_path
         logging.getLogger("perfxl.excel").removeHandler(h)
@@ -131,7 +133,7 @@ def test_an_unexpected_error_is_logged_and_shown_readably(dept_path, tmp_path, m
     def boom(book, policy=None):
         raise RuntimeError("磁盘已满")
 
-    monkeypatch.setattr(perfxl.actions, "derive", lambda dept, policy: boom(None))
+    monkeypatch.setattr(perfxl.actions, "apply_derived", lambda book, derived: boom(None))
     msg, alerts = Clicks("openpyxl", dept_path).click(ribbon.compute)
     assert alerts[0][0] == "critical"
     assert msg.startswith("计算失败：RuntimeError: 磁盘已满") and str(tmp_path / "log" / "perfxl.log") in msg
@@ -142,7 +144,7 @@ def test_an_unexpected_error_is_logged_and_shown_readably(dept_path, tmp_path, m
 def test_the_default_alert_is_excels_message_box(dept_path):
     """alert=None: the message goes to the caller's Excel (App.alert, queued as an action here)."""
     from perfxl.excel.book import XlwingsBook
-    from xlremote_stand_in import ExcelStandIn
+    from tests.excel.xlremote_stand_in import ExcelStandIn
 
     stand_in = ExcelStandIn(dept_path)
     msg = ribbon.compute(book=XlwingsBook(stand_in.open()))

@@ -13,13 +13,14 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from perfxl.actions import annotate_book, check_book, fill_book
+from perfxl.actions import check_book, fill_book
+from perfxl.io.apply import annotate as annotate_book
 from perfxl.excel.book import MARKS_SHEET, XlwingsBook
 from perfxl.io.extract import read_department
 from perfxl.io.xlsx import XlsxBook
 from perfxl.template import layout as L
-from ribbon_backends import PLANTED
-from xlremote_stand_in import ExcelStandIn, cells, patch_sync_reads, styles
+from tests.excel.ribbon_backends import PLANTED
+from tests.excel.xlremote_stand_in import ExcelStandIn, cells, patch_sync_reads, styles
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from perfxl.batch import read_one
 from perfxl.io.extract import read_department
 from perfxl.io.fast import FastBook
 from perfxl.io.protocol import UnusableWorkbook
-from tests_helpers import EXAMPLES
+from tests.tests_helpers import EXAMPLES
 
 
 def _damage(tmp_path, member="xl/worksheets/sheet3.xml"):

@@ -76,7 +76,7 @@ def test_fill_refuses_to_write_over_its_input_without_in_place(small_dept):
 
 
 def test_fill_leaves_uncomputable_cells_alone(tmp_path):
-    from tests_helpers import make_partial
+    from tests.tests_helpers import make_partial
 
     path = make_partial(tmp_path)
     out = tmp_path / "out.xlsx"

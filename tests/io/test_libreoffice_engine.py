@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import perfxl
-from tests_helpers import soffice
+from tests.tests_helpers import soffice
 
 pytestmark = pytest.mark.libreoffice
 

@@ -4,36 +4,43 @@ from decimal import Decimal as D
 import pytest
 from openpyxl import load_workbook
 
+from perfxl.batch import Summary
 from perfxl.core import summary as S
-from perfxl.io import summary_book as B
+from perfxl.core.summary_rows import (
+    AssetRow, DepartmentRow, FindingRow, IndicatorRow, ProcurementRow, ProjectRow, SangongRow, columns,
+)
 
 
-def _data():
-    rec = {"unit": "=cmd|'/c calc'!A1", "year": 2022, "year_text": "2022",
-           "projects": [{"project": "@SUM(1)", "sheet": "项目自评表", "initial": D(1), "full_year": D(100),
-                         "executed": D(90), "exec_rate": D("0.9"), "exec_score": D(9), "output": D(45),
-                         "benefit": D(27), "satisfaction": D(9), "reported": D(90), "recomputed": D(90),
-                         "diff": D(0), "grade": "优", "reported_grade": "优"}],
-           "indicators": [{"project": "p", "sheet": "项目自评表", "cell": "D12", "level1": "产出指标",
-                           "level2": "数量指标", "name": "+1", "target": "-1", "actual": "http://x.example",
-                           "weight": D(5), "score": D(5), "rule_score": D(5), "reason": ""}],
-           "review": [], "sangong": {}, "procurement": {}, "assets": {"assets_total": None,
-                                                                      "liabilities_total": None},
-           "findings": [{"file": "a.xlsx", "sheet": "s", "cell": "A1", "code": "x", "severity": "error",
-                         "rule": "", "message": "=1+1"}], "errors": 1, "warnings": 0}
-    return S.build([S.FileFacts("/in/a.xlsx", "a.xlsx", 10, "f" * 64, record=rec)])
+def _summary(inputs=()) -> Summary:
+    unit = "=cmd|'/c calc'!A1"
+    projects = [ProjectRow(unit, 2022, "@SUM(1)", "项目自评表", D(1), D(100), D(90), D("0.9"), D(9), D(45), D(27), D(9),
+                           D(90), D(90), D(0), "优", "优", "a.xlsx")]
+    rec = S.DepartmentRecord(
+        S.department_key(unit, 2022), S.department_row(projects, unit, 2022, "a.xlsx", 1, 0, S.DEFAULT_POLICY), projects,
+        [IndicatorRow(unit, 2022, "p", "产出指标", "数量指标", "+1", "-1", "http://x.example", D(5), D(5), D(5), "",
+                      "a.xlsx", "项目自评表!D12")],
+        [], [FindingRow("a.xlsx", "s", "A1", "x", "错误", "F1", "=1+1")], SangongRow(unit, 2022),
+        ProcurementRow(unit, 2022), AssetRow(unit, 2022), [(D(100), D(90))])
+    c = S.Consolidation()
+    parts = [c.add(S.FileFacts("/in/a.xlsx", "a.xlsx", 10, "f" * 64, record=rec))]
+    return Summary(c, list(inputs), parts)
 
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     path = tmp_path_factory.mktemp("sb") / "汇总.xlsx"
-    B.write_summary(_data(), path)
+    _summary().to_excel(path)
     return load_workbook(path)
 
 
 def test_sheets(book):
     assert book.sheetnames == ["汇总", "图表", "项目明细", "指标明细", "三公经费", "政府采购", "资产",
                                "校验问题", "抽查建议", "文件清单"]
+
+
+def test_headings_come_from_the_row_declarations(book):
+    assert [c.value for c in book["汇总"][3]] == [c.head for c in columns(DepartmentRow)]
+    assert [c.value for c in book["项目明细"][3]] == [c.head for c in columns(ProjectRow)]
 
 
 def test_no_formula_no_link_text_stays_text(book):
@@ -68,11 +75,16 @@ def test_numbers_are_numbers_with_formats(book):
     assert row["全年预算数（万元）"].value == 100 and row["全年预算数（万元）"].number_format == "#,##0.00"
 
 
+def test_grade_counts_and_chart(book):
+    ws = book["图表"]
+    assert [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(2, 6)] == [("优", 1), ("良", 0), ("中", 0), ("差", 0)]
+
+
 def test_charts_present(tmp_path):
     import zipfile
 
     path = tmp_path / "s.xlsx"
-    B.write_summary(_data(), path)
+    _summary().to_excel(path)
     charts = [n for n in zipfile.ZipFile(path).namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 3
 
@@ -81,5 +93,5 @@ def test_refuses_to_overwrite_an_input(tmp_path):
     src = tmp_path / "in.xlsx"
     src.write_bytes(b"x")
     with pytest.raises(ValueError):
-        B.write_summary(_data(), src, inputs=[str(src)])
+        _summary([str(src)]).to_excel(src)
     assert src.read_bytes() == b"x"

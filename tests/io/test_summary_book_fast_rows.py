@@ -1,25 +1,36 @@
 """The summary's fast row writer writes the same sheet XML as XlsxWriter's own cell-by-cell writer."""
 import zipfile
+from dataclasses import dataclass
 from decimal import Decimal as D
 
 import pytest
 from openpyxl import load_workbook
 
+from perfxl.core.fields import MONEY, TEXT, YEAR
+from perfxl.core.summary_rows import col, columns
 from perfxl.io import summary_book as B
 
-COLUMNS = (("a", "文本", B.TEXT, 20), ("b", "金额", B.MONEY, None), ("c", "年度", B.YEAR, None),
-           ("d", "说明", B.TEXT, 60))
+
+@dataclass
+class Row:
+    a: object = col("文本", TEXT, 20)
+    b: object = col("金额", MONEY)
+    c: object = col("年度", YEAR)
+    d: object = col("说明", TEXT, 60)
+
+
+COLUMNS = columns(Row)
 TRICKY = ["普通文本", "a&b<c>d", " 前导空格", "尾随空格 ", "控制\x01字符", "_x0041_ 字面", "非字符\ufffe",
           "=1+1", "@SUM(1)", "http://x.example", "两行\n文本", "引号\"'", "x" * 40000, "𝄞" * 20000, "\t", "0"]
-ROWS = ([{"a": t, "b": D("1234.5"), "c": 2022, "d": t} for t in TRICKY]
-        + [{"a": None, "b": None, "c": None, "d": ""},  # an empty row writes nothing
-           {"a": "", "b": D("0.1"), "c": True, "d": None}, {"b": D("1E+400"), "c": 7, "d": "inf 写成文本"},
-           {"b": 3, "c": "2022年", "d": 12.5}, {"a": 1.0, "b": -0.0, "c": D("-0.005")}])
+ROWS = ([Row(t, D("1234.5"), 2022, t) for t in TRICKY]
+        + [Row(None, None, None, ""),  # an empty row writes nothing
+           Row("", D("0.1"), True, None), Row(b=D("1E+400"), c=7, d="inf 写成文本"),
+           Row(b=3, c="2022年", d=12.5), Row(1.0, -0.0, D("-0.005"))])
 
 
 def _write(path, fast: bool, monkeypatch):
     if not fast:
-        monkeypatch.setattr(B, "_fast_ok", lambda ws: False)
+        monkeypatch.setattr(B, "fast_ok", lambda ws: False)
     book = B._Book(str(path))
     ws = book.sheet("表", "标题", "副标题", COLUMNS)
     other = book.sheet("另一表", "标题2", "副标题2", COLUMNS)
@@ -28,7 +39,7 @@ def _write(path, fast: bool, monkeypatch):
         r = B._rows(ws, COLUMNS, ROWS[i:i + 3], r)
         B._rows(other, COLUMNS, ROWS[i:i + 1], 3 + i // 3)
     B._rows(ws, COLUMNS, [], r)
-    B._rows(ws, COLUMNS, [{"a": "合计", "b": D(1)}], r + 1, fmt=book.tot)
+    B._rows(ws, COLUMNS, [Row("合计", D(1))], r + 1, fmt=book.tot)
     book.wb.close()
     monkeypatch.undo()
     with zipfile.ZipFile(path) as z:
@@ -52,7 +63,7 @@ def test_rich_string_lookalike_is_escaped_not_written_raw(tmp_path):
     path = tmp_path / "r.xlsx"
     book = B._Book(str(path))
     ws = book.sheet("表", "标题", "副标题", COLUMNS)
-    B._rows(ws, COLUMNS, [{"a": "<r><t>注入</t></r>", "d": "<r>x</r>"}], 3)
+    B._rows(ws, COLUMNS, [Row("<r><t>注入</t></r>", d="<r>x</r>")], 3)
     book.wb.close()
     ws = load_workbook(path)["表"]
     assert (ws["A4"].value, ws["D4"].value) == ("<r><t>注入</t></r>", "<r>x</r>")
@@ -63,7 +74,7 @@ def test_fast_rows_after_headings_only(tmp_path, n):
     path = tmp_path / "h.xlsx"
     book = B._Book(str(path))
     ws = book.sheet("表", "标题", "副标题", COLUMNS)
-    end = B._rows(ws, COLUMNS, [{"a": "x"}] * n, 3)
+    end = B._rows(ws, COLUMNS, [Row("x")] * n, 3)
     B._finish(ws, COLUMNS, 2, end)
     book.wb.close()
     ws = load_workbook(path)["表"]

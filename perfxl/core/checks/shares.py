@@ -7,41 +7,51 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..derive import RATE_PLACES
-from ..findings import Finding
-from ..model import Department
+from ..display import money, pct, pp
+from ..evaluate import RATE_PLACES, Evaluation
+from ..fields import label_of
+from ..findings import ERROR, Code, Family, Finding
 from ..money import q
-from ..policy import ScoringPolicy
-from ._common import ERROR, finding, label_of, money, pct, pp, read
+
+CODES = Family(
+    "shares", "占总支出比例",
+    Code("share-mismatch", ERROR, "D6", "{label}应为 {expected}（{part} ÷ {whole}），实为 {actual}，相差 {diff} 个百分点。",
+         "占总支出的比例不等于该项金额除以决算总支出。",
+         "比例 = 该项金额 ÷ 总支出；运行“计算”或 perfxl fill 重新计算（常见错误：用年初预算作分母、小数点错位）。"),
+    Code("shares-not-100", ERROR, "D6",
+         "{formula} = {actual}，同一划分的各部分占比之和应为 100.00%，相差 {diff} 个百分点。",
+         "基本支出与项目支出的占比之和不是 100%。", "核对两项占比；金额齐全时运行“计算”重新计算。"),
+)
 
 PARTS = ("basic", "project", "personnel", "public")
 PARTITION = ("basic", "project")  # a partition of 总支出
 
 
-def check(dept: Department, policy: ScoringPolicy) -> Iterable[Finding]:
-    whole = read(dept.get("final_expense_total"))
+def check(ev: Evaluation) -> Iterable[Finding]:
+    whole = ev.num("final_expense_total")
+    tol = ev.policy.tolerance_rate
     mismatched = set()
     for part in PARTS:
-        cell = dept.get(f"final_{part}_share")
-        stated, amount = read(cell, "rate"), read(dept.get(f"final_{part}"))
-        if stated.value is None or amount.value is None or whole.value in (None, Decimal(0)):
+        key = f"final_{part}_share"
+        stated, amount = ev.num(key), ev.num(f"final_{part}")
+        if stated is None or amount is None or whole in (None, Decimal(0)):
             continue
-        expected = q(amount.value / whole.value, RATE_PLACES)
-        diff = stated.value - expected
-        if abs(diff) > policy.tolerance_rate:
+        expected = q(amount / whole, RATE_PLACES)
+        diff = stated - expected
+        if abs(diff) > tol:
             mismatched.add(part)
-            yield finding("share-mismatch", ERROR, cell.where, "D6", expected, stated.value, msg="share",
-                          label=label_of(f"final_{part}_share"), expected=pct(expected), part=money(amount.value),
-                          whole=money(whole.value), actual=pct(stated.value), diff=pp(diff))
-    cells = [dept.get(f"final_{p}_share") for p in PARTITION]
-    shares = [read(c, "rate").value for c in cells]
-    amounts = [read(dept.get(f"final_{p}")).value for p in PARTITION]
-    if whole.value and all(a is not None for a in amounts):
+            yield CODES("share-mismatch", ev.cell(key).where, expected, stated, label=label_of(key),
+                        expected=pct(expected), part=money(amount), whole=money(whole), actual=pct(stated),
+                        diff=pp(diff))
+    keys = [f"final_{p}_share" for p in PARTITION]
+    shares = [ev.num(k) for k in keys]
+    amounts = [ev.num(f"final_{p}") for p in PARTITION]
+    if whole and all(a is not None for a in amounts):
         return  # each share was checked against its amount, and D1 checks the amounts add up
     if mismatched & set(PARTITION) or any(s is None for s in shares):
         return
     total = sum(shares, Decimal(0))
-    if abs(total - 1) > policy.tolerance_rate * len(shares):
-        formula = " + ".join(f"{label_of(f'final_{p}_share')} {pct(s)}" for p, s in zip(PARTITION, shares))
-        yield finding("shares-not-100", ERROR, cells[-1].where, "D6", Decimal(1), total, formula=formula,
-                      actual=pct(total), diff=pp(total - 1))
+    if abs(total - 1) > tol * len(shares):
+        formula = " + ".join(f"{label_of(k)} {pct(s)}" for k, s in zip(keys, shares))
+        yield CODES("shares-not-100", ev.cell(keys[-1]).where, Decimal(1), total, formula=formula,
+                    actual=pct(total), diff=pp(total - 1))

@@ -7,80 +7,98 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..derive import ProjectFigures, figures
-from ..findings import Finding
-from ..model import Department, Project
+from ..display import num
+from ..evaluate import Evaluation, ProjectEval, is_bad
+from ..findings import ERROR, INFO, Code, Family, Finding
 from ..money import q
 from ..policy import ScoringPolicy
 from ..scoring import grade
-from ..values import is_blank, is_not_applicable
-from ._common import ERROR, INFO, finding, num, read, score_tol
+from ..values import is_blank
+from ._common import score_tol
+
+CODES = Family(
+    "totals", "总分与等级",
+    Code("total-mismatch", ERROR, "S3", "总分应为 {expected}（{formula}），实为 {actual}，相差 {diff}。{extra}",
+         "总分不等于预算执行得分加各三级指标得分（有不适用指标时按适用分值折算）。",
+         "运行“计算”或 perfxl fill 重新计算总分；若三级得分有误，先改正得分。"),
+    Code("total-excludes-exec", ERROR, "S3",
+         "总分 {actual} 等于三级指标得分合计 {sum}，未计入预算执行得分（分值 {weight}）；{why}，应得总分无法核对。",
+         "总分只是三级指标得分之和，漏加了预算执行得分。", "补填全年执行数等资金数据，运行“计算”重新计算总分。"),
+    Code("total-out-of-range", ERROR, "S3",
+         "总分 {actual} 不在可能范围 {low}–{high} 内（三级指标得分合计 {sum} + 预算执行得分 0–{weight}；{why}）。",
+         "预算执行得分无法计算，但总分连可能的范围都不在内。", "补齐资金数据后运行“计算”重新计算总分。"),
+    Code("total-unverifiable", INFO, "S3", "总分 {actual} 无法核对：{why}。",
+         "预算执行得分无法计算，总分无法核对。", "补齐资金数据后运行“计算”。"),
+    Code("total-weight-mismatch", ERROR, "S3", "总分分值应为 {expected}（{formula}），实为 {actual}，相差 {diff}。",
+         "总分行的分值不等于预算执行率分值加各一级指标分值。", "运行“计算”或 perfxl fill 重新计算。"),
+    Code("grade-mismatch", ERROR, "S3", "等级应为“{expected}”（总分 {total}），实为“{actual}”。",
+         "等级与总分所在的分数段不符（国家：≥90 优，≥80 良，≥60 中，其余差；按评分设置）。",
+         "运行“计算”或 perfxl fill 重新评定等级。"),
+)
 
 
-def check(dept: Department, policy: ScoringPolicy) -> Iterable[Finding]:
-    for proj in dept.projects:
-        fig = figures(proj, policy)
-        yield from _total(proj, fig, policy)
-        yield from _total_weight(proj, fig, policy)
-        yield from _grade(proj, fig, policy)
+def check(ev: Evaluation) -> Iterable[Finding]:
+    for pe in ev.projects:
+        yield from _total(pe, ev.policy)
+        yield from _total_weight(pe, ev.policy)
+        yield from _grade(pe, ev.policy)
 
 
 def _close(stated: Decimal, expected: Decimal, policy: ScoringPolicy) -> bool:
     return abs(stated - expected) <= score_tol(policy) or stated == q(expected, policy.total_places)
 
 
-def _total(proj: Project, fig: ProjectFigures, policy: ScoringPolicy) -> Iterable[Finding]:
-    cell = proj.fields["total_score"]
-    stated = read(cell, "score").value
-    if stated is None or any(read(i.score, "score").bad for i in fig.rows):
+def _total(pe: ProjectEval, policy: ScoringPolicy) -> Iterable[Finding]:
+    cell = pe.cell("total_score")
+    stated = pe.num("total_score")
+    if stated is None or any(is_bad(r.score) for r in pe.rows):
         return
-    typed = fig.typed_sum
-    has_na = any(is_not_applicable(i.target.raw) or is_not_applicable(i.score.raw) for i in fig.rows)
-    typed_exec = read(proj.fields["exec_score"], "score")
-    weight = read(proj.fields["exec_weight"], "score")
-    if fig.total is not None:
-        expected, exec_part = fig.total, f"预算执行得分 {num(fig.exec_score)}"
-    elif typed_exec.value is not None and not has_na:
-        expected, exec_part = q(typed_exec.value + typed, policy.score_places), f"表中预算执行得分 {num(typed_exec.value)}"
-    elif weight.value is None and not weight.bad and not has_na:
+    typed = pe.typed_sum
+    has_na = pe.has_not_applicable
+    typed_exec = pe.num("exec_score")
+    weight_v = pe.value("exec_weight")
+    if pe.total is not None:
+        expected, exec_part = pe.total, f"预算执行得分 {num(pe.exec_score)}"
+    elif typed_exec is not None and not has_na:
+        expected, exec_part = q(typed_exec + typed, policy.score_places), f"表中预算执行得分 {num(typed_exec)}"
+    elif weight_v is None and not has_na:
         expected, exec_part = typed, "预算执行率分值为空，不计预算执行得分"
     else:
-        yield from _unknown_exec(cell, stated, typed, weight.value, _why(proj, has_na))
+        yield from _unknown_exec(cell, stated, typed, pe.num("exec_weight"), _why(pe, has_na), policy)
         return
     if _close(stated, expected, policy):
         return
     extra = ""
-    exec_score = fig.exec_score if fig.exec_score is not None else typed_exec.value
+    exec_score = pe.exec_score if pe.exec_score is not None else typed_exec
     if exec_score and _close(stated, typed, policy):
         extra = f"表中总分等于三级指标得分合计 {num(typed)}，未计入预算执行得分 {num(exec_score)}。"
     formula = f"{exec_part} + 三级指标得分合计 {num(typed)}" + ("，不适用指标按适用分值折算" if has_na else "")
-    yield finding("total-mismatch", ERROR, cell.where, "S3", expected, stated, expected=num(expected),
-                  formula=formula, actual=num(stated), diff=num(abs(stated - expected)), extra=extra)
+    yield CODES("total-mismatch", cell.where, expected, stated, expected=num(expected), formula=formula,
+                actual=num(stated), diff=num(abs(stated - expected)), extra=extra)
 
 
-def _unknown_exec(cell, stated, typed, weight, why) -> Iterable[Finding]:
-    tol = Decimal("0.01")
+def _unknown_exec(cell, stated, typed, weight, why, policy: ScoringPolicy) -> Iterable[Finding]:
+    tol = score_tol(policy)
     w = weight or Decimal(0)
     if w > 0 and abs(stated - typed) <= tol:
-        yield finding("total-excludes-exec", ERROR, cell.where, "S3", f"{num(typed)} + 预算执行得分", stated,
-                      actual=num(stated), sum=num(typed), weight=num(w), why=why)
+        yield CODES("total-excludes-exec", cell.where, f"{num(typed)} + 预算执行得分", stated,
+                    actual=num(stated), sum=num(typed), weight=num(w), why=why)
     elif weight is not None and not (typed - tol <= stated <= typed + w + tol):
-        yield finding("total-out-of-range", ERROR, cell.where, "S3", f"{num(typed)}–{num(typed + w)}", stated,
-                      actual=num(stated), low=num(typed), high=num(typed + w), sum=num(typed), weight=num(w), why=why)
+        yield CODES("total-out-of-range", cell.where, f"{num(typed)}–{num(typed + w)}", stated,
+                    actual=num(stated), low=num(typed), high=num(typed + w), sum=num(typed), weight=num(w), why=why)
     else:
-        yield finding("total-unverifiable", INFO, cell.where, "S3", None, stated, actual=num(stated), why=why)
+        yield CODES("total-unverifiable", cell.where, None, stated, actual=num(stated), why=why)
 
 
-def _why(proj: Project, has_na: bool) -> str:
-    f = proj.fields
-    budget, executed, weight = read(f["fund_total_full_year"]), read(f["fund_total_executed"]), read(f["exec_weight"], "score")
-    if budget.bad or executed.bad or weight.bad:
+def _why(pe: ProjectEval, has_na: bool) -> str:
+    budget, executed, weight = (pe.value(k) for k in ("fund_total_full_year", "fund_total_executed", "exec_weight"))
+    if is_bad(budget) or is_bad(executed) or is_bad(weight):
         reason = "预算资金或执行率分值无法识别"
-    elif budget.value is None:
+    elif budget is None:
         reason = "全年预算数为空"
-    elif executed.value is None:
+    elif executed is None:
         reason = "全年执行数为空"
-    elif budget.value == 0:
+    elif budget == 0:
         reason = "全年预算数为 0"
     else:
         reason = "预算执行得分无法计算"
@@ -89,32 +107,30 @@ def _why(proj: Project, has_na: bool) -> str:
     return reason + ("；且有不适用指标需折算" if has_na else "")
 
 
-def _total_weight(proj: Project, fig: ProjectFigures, policy: ScoringPolicy) -> Iterable[Finding]:
-    cell = proj.fields["total_weight"]
-    stated = read(cell, "score").value
-    if stated is None or fig.total_weight is None or abs(stated - fig.total_weight) <= score_tol(policy):
+def _total_weight(pe: ProjectEval, policy: ScoringPolicy) -> Iterable[Finding]:
+    stated = pe.num("total_weight")
+    if stated is None or pe.total_weight is None or abs(stated - pe.total_weight) <= score_tol(policy):
         return
-    caps = list(fig.caps.values())
+    caps = list(pe.caps.values())
     basis = ("一级指标分值 " + " + ".join(num(c) for c in caps)) if caps and None not in caps else "三级指标分值合计"
-    exec_w = f" + 预算执行率分值 {num(fig.exec_weight)}" if fig.exec_weight is not None else ""
-    yield finding("total-weight-mismatch", ERROR, cell.where, "S3", fig.total_weight, stated,
-                  expected=num(fig.total_weight), formula=basis + exec_w, actual=num(stated),
-                  diff=num(abs(stated - fig.total_weight)))
+    exec_w = f" + 预算执行率分值 {num(pe.exec_weight)}" if pe.exec_weight is not None else ""
+    yield CODES("total-weight-mismatch", pe.cell("total_weight").where, pe.total_weight, stated,
+                expected=num(pe.total_weight), formula=basis + exec_w, actual=num(stated),
+                diff=num(abs(stated - pe.total_weight)))
 
 
-def _grade(proj: Project, fig: ProjectFigures, policy: ScoringPolicy) -> Iterable[Finding]:
-    cell = proj.fields["grade"]
+def _grade(pe: ProjectEval, policy: ScoringPolicy) -> Iterable[Finding]:
+    cell = pe.cell("grade")
     if is_blank(cell.raw) or not isinstance(cell.raw, str):
         return
-    total = read(proj.fields["total_score"], "score").value
+    total = pe.num("total_score")
     if total is None:
-        total = fig.total
+        total = pe.total
     if total is None:
         return
     expected = grade(total, policy)
     stated = "".join(cell.text.split())
-    labels = [label for _, label in policy.grade_bands] + [policy.grade_below]
+    labels = policy.grade_labels
     if expected in stated and not any(other in stated for other in labels if other != expected):
         return
-    yield finding("grade-mismatch", ERROR, cell.where, "S3", expected, stated, expected=expected,
-                  total=num(total), actual=stated)
+    yield CODES("grade-mismatch", cell.where, expected, stated, expected=expected, total=num(total), actual=stated)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import re
-import tempfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -273,15 +272,7 @@ def zip_bytes(parts: list[tuple[str, bytes]], path: Path) -> None:
 def build_addin(out_path: str | os.PathLike = "perfxl.xlam", *, macros_dir: Path = MACROS_DIR,
                 udf_module: str = UDF_MODULE) -> Path:
     """Build the add-in at ``out_path`` and return its path."""
-    out = Path(out_path)
+    from ...io.files import atomic_write
+
     parts = addin_parts(Path(macros_dir), udf_module)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".perfxl-", suffix=".xlam.tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        zip_bytes(parts, Path(tmp))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    return atomic_write(out_path, lambda tmp: zip_bytes(parts, Path(tmp)))

@@ -26,20 +26,16 @@ class InstallError(RuntimeError):
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".perfxl-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from ...io.files import atomic_write
+
+    atomic_write(target, lambda tmp: Path(tmp).write_bytes(data))
 
 
-def user_config_text(interpreter: str) -> str:
-    """The user config file in the format xlwings' VBA reads with ``Input #``."""
+def user_config_text(interpreter: str, keep: dict[str, str] | None = None) -> str:
+    """The user config file in the format xlwings' VBA reads with ``Input #``; ``keep``: the keys of an
+    existing config (a ``POLICY FILE`` …) that the installer does not set, kept as they are."""
     pairs = [("INTERPRETER_WIN", interpreter), ("UDF MODULES", UDF_MODULE)]
+    pairs += [(k, v) for k, v in (keep or {}).items() if k not in dict(pairs)]
     for key, value in pairs:
         if '"' in value:
             raise InstallError(f"配置值不能含双引号：{value}（config values cannot contain '\"'）")
@@ -81,7 +77,9 @@ def install_addin(path: str | os.PathLike | None = None) -> str:
         ) from exc
     config = Path(profile) / f".{PROJECT_NAME}" / f"{PROJECT_NAME}.conf"
     # VBA reads the file in the ANSI code page (e.g. GBK on Chinese Windows).
-    _atomic_write(config, _ansi(user_config_text(_interpreter())))
+    from ...policy_file import read_user_config
+
+    _atomic_write(config, _ansi(user_config_text(_interpreter(), read_user_config(config))))
     return (
         f"已安装加载项：{target}\n已写入配置：{config}\n请重新启动 Excel，功能区会出现“绩效自评”选项卡。\n"
         f"Installed {target} and wrote {config}; restart Excel to see the 绩效自评 tab."

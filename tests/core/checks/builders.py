@@ -2,8 +2,10 @@
 (perfxl.template.layout), as perfxl.io.extract would."""
 from __future__ import annotations
 
+from perfxl.core.evaluate import evaluate
+from perfxl.core.fields import FUND_COLS, FUND_ROWS
 from perfxl.core.findings import Where
-from perfxl.core.model import FUND_COLS, FUND_ROWS, Department, Field, Indicator, Level1, Project
+from perfxl.core.model import Cell, Department, Indicator, Level1, Project
 from perfxl.template import layout as L
 
 FILE = "测试单位-2022.xlsx"
@@ -20,7 +22,7 @@ def department(values: dict | None = None, projects=(), file: str = FILE) -> Dep
     assert not unknown, f"not layout keys: {unknown}"
     dept = Department(source=f"/data/{file}")
     for spec in L.ALL_FIXED:
-        dept.fields[spec.key] = Field(values.get(spec.key), Where(file, spec.sheet, spec.ref))
+        dept.fields[spec.key] = Cell(values.get(spec.key), Where(file, spec.sheet, spec.ref))
     dept.projects = list(projects)
     return dept
 
@@ -44,9 +46,7 @@ def project(values: dict | None = None, indicators=(), level1_labels: dict | Non
     assert not unknown, f"not layout keys: {unknown}"
     proj = Project(sheet=sheet)
     for spec in L.PROJECT_CELLS:
-        proj.fields[spec.key] = Field(values.get(spec.key), Where(file, sheet, spec.ref))
-    for row in FUND_ROWS:
-        proj.funds[row] = {col: proj.fields[f"fund_{row}_{col}"] for col in FUND_COLS}
+        proj.fields[spec.key] = Cell(values.get(spec.key), Where(file, sheet, spec.ref))
     labels = {name: L.level1_label(name, cap) for name, cap in L.LEVEL1}
     labels.update(level1_labels or {})
     rows: dict[int, dict] = {}
@@ -57,21 +57,20 @@ def project(values: dict | None = None, indicators=(), level1_labels: dict | Non
         assert k < L.ROWS_PER_LEVEL2, f"at most {L.ROWS_PER_LEVEL2} indicators per 二级 in the template"
         used[slot] = k + 1
         rows[L.INDICATOR_FIRST_ROW + SLOTS.index(slot) * L.ROWS_PER_LEVEL2 + k] = spec
-    level1, level1_where, level2 = "", None, ""
+    level1, level2 = "", ""
     for i, slot in enumerate(SLOTS):
         first = L.INDICATOR_FIRST_ROW + i * L.ROWS_PER_LEVEL2
         name1 = LEVEL1_OF[slot]
         if L.LEVEL2[name1][0] == slot and labels.get(name1):
-            level1, level1_where = labels[name1].strip(), Where(file, sheet, f"{COLUMN['level1']}{first}")
-            proj.level1s.append(Level1(level1, name1, level1_where))
+            level1 = labels[name1].strip()
+            proj.level1s.append(Level1(level1, name1, Where(file, sheet, f"{COLUMN['level1']}{first}")))
         for r in range(first, first + L.ROWS_PER_LEVEL2):
             spec = rows.get(r, {})
             if r == first:
                 level2 = spec.get("level2", slot) if spec else slot
             proj.indicators.append(Indicator(
                 level1=level1, level2=level2,
-                **{k: Field(spec.get(k), Where(file, sheet, f"{COLUMN[k]}{r}")) for k in INDICATOR_KEYS},
-                level1_where=level1_where,
+                **{k: Cell(spec.get(k), Where(file, sheet, f"{COLUMN[k]}{r}")) for k in INDICATOR_KEYS},
             ))
     return proj
 
@@ -82,11 +81,12 @@ def find(findings, code: str | None = None) -> list[tuple[str, str]]:
 
 
 def run(family: str, dept: Department, policy=None):
+    """One family's findings on ``dept`` (evaluated under ``policy``, the national one by default)."""
     from importlib import import_module
 
     from perfxl.core.policy import DEFAULT_POLICY
 
-    return list(import_module(f"perfxl.core.checks.{family}").check(dept, policy or DEFAULT_POLICY))
+    return list(import_module(f"perfxl.core.checks.{family}").check(evaluate(dept, policy or DEFAULT_POLICY)))
 
 
 # ---------------------------------------------------------------- a consistent department to vary

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from builders import department, funds, project
+from tests.core.checks.builders import department, funds, project
 
 FILE = "衡山县科技和工业信息化局-2022.xlsx"
 LEVEL1 = {"产出指标": "产出\n指标\n(50分)", "效益指标": "效益\n指标\n(30分)", "满意度指标": "满意度 指标  (10分)"}

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from builders import GOOD_INDICATORS, change, find, good_department, run
+from tests.core.checks.builders import GOOD_INDICATORS, change, find, good_department, run
 from perfxl.core.values import ErrorValue
 from perfxl.io.xlsx import FormulaWithoutValue
 

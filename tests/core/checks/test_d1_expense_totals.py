@@ -1,7 +1,7 @@
 """D1: 支出合计 = 基本 + 项目 (预算, 决算); 基本 = 人员 + 公用 (决算); 基本 = Σ economic classes (预算)."""
 import pytest
 
-from builders import find, good_department, run
+from tests.core.checks.builders import find, good_department, run
 
 CASES = [
     ({}, []),

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from builders import find, good_department, run
+from tests.core.checks.builders import find, good_department, run
 
 NO_INCREASE = {"final_income_increase": None}
 CASES = [

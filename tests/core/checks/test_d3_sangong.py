@@ -1,7 +1,7 @@
 """D3: “三公” total = 出国 + 公务用车 + 公务接待, for 预算 and 决算; 增减 = 决算 − 预算."""
 import pytest
 
-from builders import find, good_department, run
+from tests.core.checks.builders import find, good_department, run
 
 X = {"sangong_diff_total": None}
 CASES = [

@@ -1,7 +1,7 @@
 """D4: 政府采购 total = 货物 + 工程 + 服务."""
 import pytest
 
-from builders import find, good_department, run
+from tests.core.checks.builders import find, good_department, run
 
 CASES = [
     ({}, []),

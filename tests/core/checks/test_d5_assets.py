@@ -1,7 +1,7 @@
 """D5: 净资产 = 资产总额 − 负债总额; 在用固定资产 ≤ 原值 (warning)."""
 import pytest
 
-from builders import find, good_department, run
+from tests.core.checks.builders import find, good_department, run
 
 CASES = [
     ({}, []),  # the seed's 192.76 − 232.64 = −39.88

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from builders import find, good_department, run
+from tests.core.checks.builders import find, good_department, run
 
 CASES = [
     ({}, []),

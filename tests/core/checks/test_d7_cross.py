@@ -1,7 +1,7 @@
 """D7: Σ projects' 年初预算数 / 全年执行数 vs the department's 项目支出 (warning)."""
 import pytest
 
-from builders import find, funds, good_department, good_project, run
+from tests.core.checks.builders import find, funds, good_department, good_project, run
 
 CASES = [
     ({}, {}, []),

@@ -2,7 +2,7 @@
 listing blank derived cells that can be computed."""
 import pytest
 
-from builders import GOOD_INDICATORS, change, fill, find, good_department, run
+from tests.core.checks.builders import GOOD_INDICATORS, change, fill, find, good_department, run
 
 
 CASES = [
@@ -12,7 +12,7 @@ CASES = [
     ({}, {}, change(GOOD_INDICATORS, 0, rule_score=19.98), [("derived-stale", "J12")]),
     ({}, {}, change(GOOD_INDICATORS, 0, rule_score="20.00"), []),
     # a stated 测算得分 the data no longer supports
-    ({}, {}, change(GOOD_INDICATORS, 0, target=None, rule_score=20), [("derived-stale", "J12")]),
+    ({}, {}, change(GOOD_INDICATORS, 0, target=None, rule_score=20), [("derived-uncomputable", "J12")]),
     # stale values of covered cells are left to their identity's family
     ({"net_assets": 1}, {"exec_rate": 0.5, "total_score": 1}, None, []),
 ]

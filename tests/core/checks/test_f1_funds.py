@@ -1,7 +1,7 @@
 """F1: 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, in each of the three columns."""
 import pytest
 
-from builders import find, funds, good_department, run
+from tests.core.checks.builders import find, funds, good_department, run
 
 
 def codes(project_values):

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from builders import find, funds, good_department, run
+from tests.core.checks.builders import find, funds, good_department, run
 from perfxl.core.policy import ScoringPolicy
 
 NO_F1 = funds(appropriation=(None,) * 3, carryover=(None,) * 3, other=(None,) * 3)

@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from builders import GOOD_INDICATORS, change, good_department, run
-from perfxl.core.checks import run_checks
-from perfxl.core.checks._common import MSG
-from seed_model import seed_department
+from tests.core.checks.builders import GOOD_INDICATORS, change, good_department, run
+from perfxl.core.evaluate import evaluate
+from perfxl.core.findings import catalogue
+from tests.core.checks.seed_model import seed_department
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -38,18 +38,19 @@ def test_mismatch_messages_state_expected_actual_difference(family, dept, expect
 
 
 def test_all_messages_are_chinese_sentences():
-    for f in run_checks(seed_department()) + run_checks(good_department({"budget_basic": "x", "unit_name": None})):
+    for f in evaluate(seed_department()).findings + evaluate(good_department({"budget_basic": "x", "unit_name": None})).findings:
         assert CJK.search(f.message) and f.message.endswith("。"), f.message
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", f.code), f.code
 
 
 def test_templates_are_chinese():
-    for code, text in MSG.items():
-        assert CJK.search(text), code
+    for c in catalogue():
+        assert CJK.search(c.template) or c.template == "{message}", c.code
+        assert CJK.search(c.description) and CJK.search(c.fix), c.code
 
 
 def test_wording_of_the_seed_exec_finding():
-    (f,) = [f for f in run_checks(seed_department()) if f.code == "exec-not-computable"]
+    (f,) = [f for f in evaluate(seed_department()).findings if f.code == "exec-not-computable"]
     assert f.message == "全年执行数为空，预算执行率及其得分无法计算。"
 
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import SLOTS, LEVEL1_OF, department, fill, funds, project
-from perfxl.core.checks import run_checks
+from tests.core.checks.builders import SLOTS, LEVEL1_OF, department, fill, funds, project
+from perfxl.core.evaluate import evaluate
 from perfxl.core.findings import Severity
 from perfxl.core.scoring import indicator_score
 from perfxl.template import layout as L
@@ -65,5 +65,5 @@ def consistent_department(draw):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(consistent_department())
 def test_consistent_department_has_no_errors(dept):
-    errors = [f for f in run_checks(dept) if f.severity is Severity.ERROR]
+    errors = [f for f in evaluate(dept).findings if f.severity is Severity.ERROR]
     assert errors == []

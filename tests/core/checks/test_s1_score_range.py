@@ -1,7 +1,7 @@
 """S1: 0 ≤ 得分 ≤ 分值."""
 import pytest
 
-from builders import GOOD_INDICATORS, change, find, good_department, run
+from tests.core.checks.builders import GOOD_INDICATORS, change, find, good_department, run
 
 
 def s1(index, **kw):

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from builders import GOOD_INDICATORS, change, find, good_department, run
+from tests.core.checks.builders import GOOD_INDICATORS, change, find, good_department, run
 
 S2 = ("score-differs-from-rule", "score-outside-band")
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from builders import GOOD_INDICATORS, change, find, funds, good_department, run
+from tests.core.checks.builders import GOOD_INDICATORS, change, find, funds, good_department, run
 
 NO_EXEC = {**funds(total=(100, 120, None), appropriation=(80, 100, None), carryover=(10, 10, None),
                    other=(10, 10, None)), "exec_rate": None, "exec_score": None}

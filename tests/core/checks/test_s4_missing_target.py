@@ -2,7 +2,7 @@
 name, over-achievement and lost points without 偏差原因."""
 import pytest
 
-from builders import GOOD_INDICATORS, change, find, good_department, run
+from tests.core.checks.builders import GOOD_INDICATORS, change, find, good_department, run
 
 CODES = ("indicator-no-target", "indicator-no-actual", "indicator-no-name", "over-achievement-no-reason",
          "deviation-reason-missing")

@@ -4,15 +4,15 @@ from decimal import Decimal
 
 import pytest
 
-from builders import find
-from perfxl.core.checks import run_checks
+from tests.core.checks.builders import find
+from perfxl.core.evaluate import evaluate
 from perfxl.core.findings import Severity
-from seed_model import seed_department
+from tests.core.checks.seed_model import seed_department
 
 
 @pytest.fixture(scope="module")
 def findings():
-    return run_checks(seed_department())
+    return evaluate(seed_department()).findings
 
 
 def pairs(findings):
@@ -84,5 +84,5 @@ def test_seed_model_matches_the_example_workbook(findings):
         pytest.skip("example workbook not present")
     from perfxl.io.extract import load
 
-    from_book = [(f.code, f.where.sheet, f.where.cell, f.message) for f in run_checks(load(path))]
+    from_book = [(f.code, f.where.sheet, f.where.cell, f.message) for f in evaluate(load(path)).findings]
     assert from_book == [(f.code, f.where.sheet, f.where.cell, f.message) for f in findings]

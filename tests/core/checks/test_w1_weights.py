@@ -1,7 +1,7 @@
 """W1: Σ三级分值 per 一级 = its cap; caps + 预算执行率分值 = 100; other splits are info."""
 import pytest
 
-from builders import GOOD_INDICATORS, change, find, good_department, good_project, run
+from tests.core.checks.builders import GOOD_INDICATORS, change, find, good_department, good_project, run
 
 
 def w1(project_values=None, indicators=None, **kw):
