@@ -7,13 +7,16 @@ import sys
 
 import pytest
 
-from tests.tests_helpers import SEED
+from tests.tests_helpers import ROOT, SEED
+
+# the seed as perfxl wrote it, and the same workbook saved by LibreOffice (ignoring its styles and properties)
+SEEDS = [SEED, ROOT / "tests" / "data" / "libreoffice" / SEED.name]
 
 
-@pytest.fixture(scope="module")
-def findings():
+@pytest.fixture(scope="module", params=SEEDS, ids=["perfxl", "libreoffice"])
+def findings(request):
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    res = subprocess.run([sys.executable, "-m", "perfxl", "check", str(SEED), "--format", "json"],
+    res = subprocess.run([sys.executable, "-m", "perfxl", "check", str(request.param), "--format", "json"],
                          capture_output=True, text=True, env=env, timeout=120)
     assert res.returncode == 1, res.stderr  # errors found
     return json.loads(res.stdout)

@@ -62,6 +62,7 @@ class ExcelStandIn:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self.wb = load_workbook(self.path)
+        self.results = load_workbook(self.path, data_only=True)  # formulas' saved results, as Excel shows them
         self.actions: list[dict] = []
         self.alerts: list[list] = []
 
@@ -80,7 +81,7 @@ class ExcelStandIn:
                     if c.data_type == "e":
                         v = str(v)
                     elif c.data_type == "f":
-                        v = None  # the template has no formulas; a real client sends the result
+                        v = self.results[ws.title][c.coordinate].value  # a real client sends the result
                     out.append("" if v is None else v)
                 rows.append(out)
             sheets.append({
