@@ -1,5 +1,4 @@
 """`perfxl consolidate` on a bad folder: every file accounted for, nothing lost or corrupted."""
-import os
 import re
 import shutil
 import subprocess

@@ -10,8 +10,8 @@ from typing import List, Optional
 
 import typer
 
-from .common import POLICY, err, fail, load_policy, out
-from .report import print_summary
+from .common import POLICY, fail, load_policy, out
+from .report import print_summary, print_unreadable
 
 
 def consolidate_cmd(
@@ -32,11 +32,7 @@ def consolidate_cmd(
             summary = consolidate(inputs, output=output, jobs=jobs, policy=rules, progress=progress)
         except (OSError, ValueError) as exc:
             fail(f"无法写出汇总文件 {output}：{getattr(exc, 'strerror', None) or exc}")
-    if not quiet:
-        print_summary(out, summary)
-    for f in summary.problem_files if quiet else ():
-        if f.status == "无法读取":
-            err.print(f"无法读取 {f.note}")
+    print_unreadable(summary) if quiet else print_summary(out, summary)
     raise typer.Exit(summary.exit_code)
 
 

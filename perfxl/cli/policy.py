@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .common import POLICY, fail, load_policy, out
+from .common import POLICY, load_policy, out
 
 
 def policy_cmd(
@@ -24,8 +24,7 @@ def policy_cmd(
     if user:
         out.print(f"已设为默认评分设置：{set_user_policy(policy)}" if policy else "已恢复国家默认评分设置。")
     if into is not None:
-        fail_on = write_workbook_policy(into, text)
-        out.print(f"已写入工作簿的评分设置：{fail_on}")
+        out.print(f"已写入工作簿的评分设置：{write_workbook_policy(into, text)}")
     if output is not None:
         atomic_write(output, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         out.print(f"已写出评分设置：{output}")

@@ -86,3 +86,36 @@ def _n(v, is_rate: bool = False) -> str:
     if v is None:
         return "—"
     return pct(v) if is_rate else f"{v:,.2f}"
+
+
+def print_codes(format: str) -> None:
+    """The finding catalogue as a table, JSON (one object per code) or the Markdown reference page."""
+    from ..core.findings import catalogue, family_of
+    from ..docs import codes_markdown
+
+    if format == "markdown":
+        sys.stdout.write(codes_markdown())
+        return
+    codes = catalogue()
+    if format == "json":
+        rows = [{"code": c.code, "severity": c.severity.value, "rule": c.rule, "family": family_of(c.code),
+                 "template": c.template, "description": c.description, "fix": c.fix} for c in codes]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for head in ("代码", "级别", "规则", "含义"):
+        table.add_column(head, overflow="fold")
+    for c in codes:
+        table.add_row(c.code, c.severity.label, c.rule, c.description)
+    out.print(table)
+
+
+def print_unreadable(summary) -> None:
+    """--quiet: only the files that could not be read, one line each, on stderr."""
+    from ..core.summary_rows import Status
+
+    for f in summary.problem_files:
+        if f.status == Status.UNUSABLE.label:
+            err.print(f"无法读取 {f.note}")

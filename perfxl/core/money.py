@@ -8,7 +8,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 TOL_AMOUNT = Decimal("0.01")  # 万元, per addend (RULES.md §4)
 TOL_RATE = Decimal("0.0001")  # 0.01 percentage point, as a fraction
-WAN = Decimal(10000)  # 元 per 万元
 
 Number = int | float | str | Decimal
 

@@ -204,7 +204,7 @@ def _quantitative(kind: str, tv: Decimal, av: Decimal, unit: str | None, w: Deci
     if tv == 0:
         if kind == "forward":
             met = av >= 0
-            note = f"指标值为“≥0”，恒达成（指标无实际意义）" if met else f"实际完成值 {as_} 低于 0，得 0 分"
+            note = "指标值为“≥0”，恒达成（指标无实际意义）" if met else f"实际完成值 {as_} 低于 0，得 0 分"
         else:
             met = av <= 0 if kind == "reverse" else av == 0
             note = f"零目标：实际完成值为 {as_}，" + ("得满分" if met else "未达到零目标，得 0 分")
@@ -291,17 +291,6 @@ def score_in_band(level: str, score: object, weight: object, policy: ScoringPoli
     return band_of(score, weight, policy) == level
 
 
-def total_score(
-    exec_score: Decimal | None, indicator_scores: Iterable[Decimal | None], policy: ScoringPolicy = DEFAULT_POLICY
-) -> Decimal:
-    """总分 = 预算执行得分 + Σ 三级得分 (None counts as 0), rounded by ``policy.score_places``."""
-    total = Decimal(0)
-    for score in (exec_score, *indicator_scores):
-        if score is not None:
-            total += D(score)
-    return q(total, policy.score_places)
-
-
 def rescaled_total(
     scores: Iterable[Decimal | None], applicable_weights: Iterable[Decimal], policy: ScoringPolicy = DEFAULT_POLICY
 ) -> Decimal | None:
@@ -345,5 +334,4 @@ __all__ = [
     "read_number",
     "rescaled_total",
     "score_in_band",
-    "total_score",
 ]

@@ -174,17 +174,6 @@ class FastBook:
                 special[ref] = FormulaWithoutValue("=" + text if text else "=")
         return special, max_row
 
-    def formulas_without_values(self) -> list[tuple[str, str]]:
-        """[(sheet, "B2")] of every formula cell lacking a saved result, in the sheets read so far."""
-        from .protocol import cell_ref
-
-        out = []
-        for name, sh in self._sheets.items():
-            for (r, c), v in sorted(sh.special.items()):
-                if isinstance(v, FormulaWithoutValue):
-                    out.append((name, cell_ref(r, c)))
-        return out
-
     # ---------------------------------------------------------------- CellSource
     def sheet_names(self) -> list[str]:
         return list(self._names)

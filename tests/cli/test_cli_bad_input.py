@@ -1,5 +1,4 @@
 """Bad input: one clear message naming the file, exit code 2, no traceback, the input unchanged."""
-import io
 import json
 import os
 import subprocess
@@ -39,7 +38,7 @@ def _docx(p):
 
 
 def _encrypted(p, src):
-    msoffcrypto = pytest.importorskip("msoffcrypto")
+    pytest.importorskip("msoffcrypto")
     from msoffcrypto.format.ooxml import OOXMLFile
 
     with open(src, "rb") as fin, open(p, "wb") as fout:

@@ -4,7 +4,6 @@ import importlib
 import json
 import pkgutil
 import re
-import string
 import subprocess
 import sys
 from pathlib import Path

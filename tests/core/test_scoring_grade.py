@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from perfxl.core.policy import ScoringPolicy
-from perfxl.core.scoring import band_of, grade, rescaled_total, score_in_band, total_score
+from perfxl.core.scoring import band_of, grade, rescaled_total, score_in_band
 
 GRADES = [
     (100, "优"), (90, "优"), ("90.00", "优"), (Decimal("89.995"), "优"),  # printed as 90.00
@@ -63,13 +63,6 @@ def test_score_in_band(level, score, ok):
 def test_score_in_band_rejects_unknown_level():
     with pytest.raises(ValueError):
         score_in_band("优", 10, 10)
-
-
-def test_total_score():
-    # the seed's department: 执行得分 + 三级得分 (12, 12, 14, 12, 7, 7, 6, 8, 10) = 88 when 执行得分 is blank
-    assert total_score(None, [12, 12, 14, 12, 7, 7, 6, 8, 10]) == Decimal("88.00")
-    assert total_score(Decimal("8.82"), [Decimal("12"), None, Decimal("6.5")]) == Decimal("27.32")
-    assert total_score(None, []) == Decimal("0.00")
 
 
 def test_rescaled_total():

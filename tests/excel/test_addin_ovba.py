@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from oletools.olevba import decompress_stream
 
-from perfxl.excel.addin.ovba import compress, decompress
+from perfxl.excel.addin.ovba import compress
+from tests.excel.ovba_reader import decompress
 
 import xlwings
 from pathlib import Path

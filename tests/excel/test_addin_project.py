@@ -8,7 +8,7 @@ import re
 import olefile
 import pytest
 
-from perfxl.excel.addin.vbaproject import decrypt
+from tests.excel.ovba_reader import decrypt
 
 
 def stream(vba_bin: bytes, name: str) -> bytes:

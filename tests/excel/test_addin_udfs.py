@@ -9,7 +9,8 @@ import sys
 import pytest
 import xlwings
 
-from perfxl.excel.addin.udfwrap import UdfModuleError, generate_udf_module, udf_functions
+from perfxl.excel.addin.udfwrap import UdfModuleError, generate_udf_module
+from tests.excel.udf_info import udf_functions
 
 REAL = "perfxl.excel.udfs"
 PERF_UDFS = {"PERF_SCORE", "PERF_EXEC_RATE", "PERF_EXEC_SCORE", "PERF_GRADE", "PERF_VALUE"}

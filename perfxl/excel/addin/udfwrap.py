@@ -105,17 +105,6 @@ class _Book:
     Name = "perfxl.xlam"
 
 
-def udf_functions(module_name: str) -> dict[str, dict]:
-    """The ``__xlfunc__`` info of every UDF in ``module_name``, by VBA name."""
-    with _xlwings_udfs():
-        module = _load_decorated(module_name)
-        return {
-            f.__xlfunc__["name"]: f.__xlfunc__
-            for f in (getattr(module, a) for a in sorted(dir(module)))
-            if hasattr(f, "__xlfunc__")
-        }
-
-
 def _vba_text(var: str, text: str) -> list[str]:
     """VBA statements that assign ``text`` (any Unicode) to ``var`` using only ASCII source."""
     parts: list[str] = []

@@ -130,23 +130,6 @@ def _encrypt(data: bytes, project_id: str, seed: int, ignored: bytes) -> str:
     return out.hex().upper()
 
 
-def decrypt(hex_text: str) -> bytes:
-    """Inverse of the 2.4.3 encryption (for tests): the protected data bytes."""
-    b = bytes.fromhex(hex_text)
-    seed, version_enc, key_enc = b[0], b[1], b[2]
-    if version_enc ^ seed != 2:
-        raise ValueError("bad data-encryption version")
-    unencrypted1, encrypted1, encrypted2 = key_enc ^ seed, key_enc, version_enc
-    plain = bytearray()
-    for enc in b[3:]:
-        byte = enc ^ ((encrypted2 + unencrypted1) & 0xFF)
-        plain.append(byte)
-        encrypted2, encrypted1, unencrypted1 = encrypted1, enc, byte
-    skip = (seed & 6) // 2
-    length = struct.unpack_from("<I", plain, skip)[0]
-    return bytes(plain[skip + 4: skip + 4 + length])
-
-
 def project_id(name: str, modules: list[Module]) -> str:
     digest = hashlib.sha256(name.encode())
     for m in modules:
