@@ -13,7 +13,7 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from perfxl.actions import check_book, fill_book
+from perfxl.actions import add_project, check_book, fill_book
 from perfxl.io.apply import annotate as annotate_book
 from perfxl.excel.book import MARKS_SHEET, XlwingsBook
 from perfxl.io.extract import read_department
@@ -106,6 +106,11 @@ def test_the_sequence_gives_the_same_workbook_through_both_books(twins):
     assert _xlsx_step(a, _unmark) == _xlwings_step(b, _unmark) == marked_a
     _same_values(a, b)
     assert MARKS_SHEET not in load_workbook(b).sheetnames
+
+    # 新增项目表 / perfxl add-project: the same new sheet (a cleared copy of the last one) through both books
+    assert _xlsx_step(a, add_project) == _xlwings_step(b, add_project) == "项目自评表(2)"
+    _same_values(a, b)
+    assert read_department(XlsxBook(a)).projects[1].fields["competent_dept"].raw == da.unit_name
 
 
 def test_fill_of_a_renamed_project_sheet_lands_in_the_same_cells(twins):
