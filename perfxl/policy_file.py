@@ -36,6 +36,7 @@ COMMENTS = {
     "not_applicable_rescale": "“不适用”指标不计分并按适用分值折算总分",
     "tolerance_amount": "金额核对容差（万元，每个加数）",
     "tolerance_rate": "比率核对容差（0.0001 = 0.01 个百分点）",
+    "exec_weight_range": "预算执行率分值的合理范围 [下限, 上限]：超出时请核实（国家 10 分，有的地方 20 分）",
     "review_high_score": "抽查建议：总分不低于此分……",
     "review_low_rate": "……而执行率低于此比率时，列入抽查建议（高分低执行）",
 }

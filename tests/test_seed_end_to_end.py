@@ -37,11 +37,11 @@ def test_missing_execution_makes_rate_and_score_uncomputable(findings):
     assert (f["sheet"], f["cell"]) == ("项目自评表", "F5") and "执行率" in f["message"]
 
 
-def test_every_indicator_weight_is_blank(findings):
-    cells = {f["cell"] for f in findings if f["code"] == "weight-missing"}
-    assert cells == {f"G{r}" for r in range(12, 30, 2)}
-    caps = {f["cell"] for f in findings if f["code"] == "level1-weights-mismatch"}
-    assert caps == {"B12", "B20", "B28"}
+def test_every_indicator_weight_is_blank_and_said_once(findings):
+    (f,) = [f for f in findings if f["code"] == "weights-not-stated"]
+    assert f["severity"] == "warning" and f["cell"] == "G12"
+    assert all(f"G{r}" in f["message"] for r in range(12, 30, 2))
+    assert not {f["code"] for f in findings} & {"weight-missing", "level1-weights-mismatch"}
 
 
 def test_scored_indicators_without_target_or_actual(findings):

@@ -22,6 +22,27 @@ from .values import Bad, is_not_applicable, parse_cap, read_amount, read_int, re
 Value = Decimal | int | None | Bad  # a parsed cell: a number, None for blank, Bad when unreadable
 RATE_PLACES = 4  # a rate is kept as a fraction with 4 decimals: 0.8904 = 89.04%
 
+# what a user types into a project sheet (the template's own defaults — 预算执行率分值 10, the 一级 and
+# 二级 labels, the unit written as 主管部门 by add-project — are not the user's statements)
+TYPED_KEYS = tuple(k for k, f in PROJECT_FIELDS.items()
+                   if not f.derived and k not in ("exec_weight", "competent_dept"))
+FILED_KEYS = ("exec_rate", "total_score", "total_weight", "grade")
+# a blank total that its own stated parts determine (blank is not zero: RULES.md §4)
+DERIVABLE = {
+    "budget_income_total": ("budget_income_general", "budget_income_fund", "budget_income_other"),
+    "budget_expense_total": ("budget_basic", "budget_project"),
+    "budget_basic": ("budget_basic_salary", "budget_basic_goods", "budget_basic_subsidy"),
+    "final_expense_total": ("final_basic", "final_project"),
+    "final_basic": ("final_personnel", "final_public"),
+    "sangong_budget_total": ("sangong_budget_abroad", "sangong_budget_car", "sangong_budget_reception"),
+    "sangong_final_total": ("sangong_final_abroad", "sangong_final_car", "sangong_final_reception"),
+    "procurement_total": ("procurement_goods", "procurement_works", "procurement_services"),
+}
+
+
+def is_blank_raw(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
 READERS = {MONEY: read_amount, RATE: read_rate, INT: read_int, YEAR: read_int, SCORE: scoring.read_number}
 
 
@@ -72,11 +93,18 @@ class ProjectEval:
         self.budget = self.num("fund_total_full_year")
         self.executed = self.num("fund_total_executed")
         self.exec_weight = self.num("exec_weight")
-        rate = scoring.exec_rate(self.budget, self.executed)
-        self.exec_rate = None if rate is None else q(rate, RATE_PLACES)
+        self.exec_rate_exact = scoring.exec_rate(self.budget, self.executed)  # the exact fraction, for checks
+        self.exec_rate = None if self.exec_rate_exact is None else q(self.exec_rate_exact, RATE_PLACES)
         self.exec_score = (scoring.exec_score(self.exec_rate, self.exec_weight, policy)
                            if self.exec_rate is not None and self.exec_weight is not None else None)
+        self.exec_score_exact = (scoring.exec_score_exact(self.exec_rate_exact, self.exec_weight, policy)
+                                 if self.exec_rate_exact is not None and self.exec_weight is not None else None)
         self.rows = [self._row(ind) for ind in proj.indicators if not ind.is_empty]
+        self.touched = bool(self.rows) or any(
+            not is_blank_raw(proj.fields[k].raw) for k in TYPED_KEYS if k in proj.fields)
+        self.scored = any(num(r.score) is not None for r in self.rows)
+        # filed: scored, with its results stated (as published), not a template waiting for 计算
+        self.filed = self.scored and any(not is_blank_raw(proj.fields[k].raw) for k in FILED_KEYS if k in proj.fields)
         self.caps: dict[str, Decimal | None] = {}
         for lv in proj.level1s:
             self.caps.setdefault(lv.name, parse_cap(lv.label))
@@ -143,7 +171,9 @@ class Evaluation:
         self.policy = policy
         self.values: dict[str, Value] = {k: parse(c, DEPARTMENT_FIELDS[k].type)
                                          for k, c in dept.fields.items() if k in DEPARTMENT_FIELDS}
-        self.projects = [ProjectEval(p, policy) for p in dept.projects]
+        self.all_projects = [ProjectEval(p, policy) for p in dept.projects]
+        # a project sheet nobody typed into (the template's own, kept) says nothing: no checks, no rows
+        self.projects = [pe for pe in self.all_projects if pe.touched]
         from .derive import derived_values
 
         self.derived: list[Derived] = derived_values(self)
@@ -162,6 +192,17 @@ class Evaluation:
 
     def num(self, key: str) -> Decimal | None:
         return num(self.values.get(key))
+
+    def stated(self, key: str) -> Value:
+        """The field as stated, or — when it is blank — as its own stated parts determine it (基本支出 blank
+        but 人员经费 and 公用经费 given); None when neither (blank is not zero)."""
+        value = self.values.get(key)
+        if value is not None or key not in DERIVABLE:
+            return value
+        parts = [self.stated(k) for k in DERIVABLE[key]]
+        if any(p is None or isinstance(p, Bad) for p in parts):
+            return None
+        return sum((num(p) for p in parts), Decimal(0))
 
     @property
     def findings(self) -> list[Finding]:

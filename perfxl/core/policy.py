@@ -44,6 +44,7 @@ class ScoringPolicy:
     not_applicable_rescale: bool = True  # 不适用 indicators left out and the total rescaled [PROV]
     tolerance_amount: Decimal = TOL_AMOUNT  # 万元 per addend
     tolerance_rate: Decimal = TOL_RATE  # fraction (0.01 percentage point)
+    exec_weight_range: tuple[Decimal, Decimal] = (Decimal(0), Decimal(30))  # a 预算执行率分值 outside is questioned
     review_high_score: Decimal = Decimal(95)  # 抽查: a total at or above this …
     review_low_rate: Decimal = Decimal("0.9")  # … with 执行率 below this is a review candidate [DEF]
 
@@ -160,6 +161,7 @@ _CONVERT = {
     "not_applicable_rescale": _bool,
     "tolerance_amount": D,
     "tolerance_rate": D,
+    "exec_weight_range": lambda v: tuple(D(x) for x in v),
     "review_high_score": D,
     "review_low_rate": D,
 }
@@ -201,6 +203,8 @@ def _validate(p: ScoringPolicy) -> None:
         places = getattr(p, name)
         if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 6:
             problems.append(f"{name} 应为 0 到 6 之间的整数")
+    if len(p.exec_weight_range) != 2 or not 0 <= p.exec_weight_range[0] <= p.exec_weight_range[1] <= 100:
+        problems.append("exec_weight_range 应为两个分值 [下限, 上限]，且 0 ≤ 下限 ≤ 上限 ≤ 100")
     if not 0 <= p.review_low_rate <= 1:
         problems.append("review_low_rate 应在 0 到 1 之间（比率）")
     if len(set(p.grade_labels)) != len(p.grade_labels):

@@ -46,6 +46,8 @@ class ScoreResult:
     note: str
     ratio: Decimal | None = None
     level: str | None = None
+    exact: Decimal | None = None  # the score before rounding (a typed score is compared with it, RULES.md §4)
+    met: bool = False  # qualitative and the actual says the target was reached (X8): the rule is the full 分值
 
 
 def _unscorable(note: str) -> ScoreResult:
@@ -68,6 +70,10 @@ def read_number(raw: object) -> Decimal | None | Bad:
 
 def _zero_target(t: Target) -> bool:
     return t.kind in ("reverse", "equal") and t.quantity is not None and t.quantity.value == 0
+
+
+def _exact(value: Decimal, weight: Decimal) -> Decimal:
+    return min(max(value, Decimal(0)), weight)
 
 
 def _round(value: Decimal, weight: Decimal, policy: ScoringPolicy) -> Decimal:
@@ -99,6 +105,15 @@ def exec_score(rate: object, weight: object, policy: ScoringPolicy = DEFAULT_POL
     if policy.exec_zero_below is not None and r < policy.exec_zero_below:
         return _round(Decimal(0), w, policy)
     return _round(w * min(max(r, Decimal(0)), Decimal(1)), w, policy)
+
+
+def exec_score_exact(rate: Decimal, weight: Decimal, policy: ScoringPolicy = DEFAULT_POLICY) -> Decimal | None:
+    """预算执行得分 before rounding (for comparing a typed score at its printed precision)."""
+    if weight < 0:
+        return None
+    if policy.exec_zero_below is not None and rate < policy.exec_zero_below:
+        return Decimal(0)
+    return weight * min(max(rate, Decimal(0)), Decimal(1))
 
 
 def exec_rate_of(budget: object, executed: object) -> Decimal | Bad:
@@ -173,7 +188,8 @@ def indicator_score(
     tv, av, unit, unit_note = aligned
     result = _quantitative(t.kind, tv, av, unit, w, policy)
     if unit_note:
-        result = ScoreResult(result.score, result.method, f"{unit_note}；{result.note}", result.ratio)
+        result = ScoreResult(result.score, result.method, f"{unit_note}；{result.note}", result.ratio, result.level,
+                             result.exact)
     return result
 
 
@@ -208,7 +224,8 @@ def _quantitative(kind: str, tv: Decimal, av: Decimal, unit: str | None, w: Deci
         else:
             met = av <= 0 if kind == "reverse" else av == 0
             note = f"零目标：实际完成值为 {as_}，" + ("得满分" if met else "未达到零目标，得 0 分")
-        return ScoreResult(_round(w if met else Decimal(0), w, p), "zero-target", note)
+        value = w if met else Decimal(0)
+        return ScoreResult(_round(value, w, p), "zero-target", note, exact=value)
     if tv < 0:
         return _unscorable(f"指标值 {ts} 为负数，无法按比例计分")
     ratio = av / tv
@@ -236,15 +253,18 @@ def _quantitative(kind: str, tv: Decimal, av: Decimal, unit: str | None, w: Deci
             note = f"实际完成值 {as_} 不等于指标值 {ts}，按两者之比（较小/较大）计分"
     else:
         return _unscorable(f"未知的指标类型：{kind}")
-    return ScoreResult(_round(w * fraction, w, p), kind, note, ratio)
+    return ScoreResult(_round(w * fraction, w, p), kind, note, ratio, exact=_exact(w * fraction, w))
 
 
 def _qualitative(t: Target, a: Quantity | str, w: Decimal, p: ScoringPolicy) -> ScoreResult:
     if isinstance(a, Quantity):
         return _unscorable(f"指标值“{t.text}”为定性描述，实际完成值 {a} 为数值，无法自动判断档次")
     target_level = qualitative_level(t.phrase)
+    met = False
     if _same_phrase(t.phrase, a):
-        level, how = "full", f"实际完成情况“{a}”与指标值一致，"
+        level, how, met = "full", f"实际完成情况“{a}”与指标值一致，", True
+    elif target_level not in ("partial", "poor") and _compact_phrase(a) in ACHIEVED:
+        level, how, met = "full", f"实际完成情况“{a}”表明已达成指标值，", True
     elif target_level in ("partial", "poor"):
         return _unscorable(f"指标值“{t.text}”不是达成类表述，实际完成情况“{a}”与之不同，无法自动判断档次")
     else:
@@ -254,14 +274,23 @@ def _qualitative(t: Target, a: Quantity | str, w: Decimal, p: ScoringPolicy) -> 
         how = f"实际完成情况“{a}”"
     fraction = p.level_default(level)
     note = f"{how}属于“{LEVEL_LABELS[level]}”档，按分值的 {fmt(q(fraction * 100, 2))}% 计分"
-    return ScoreResult(_round(w * fraction, w, p), "qualitative", note, None, level)
+    return ScoreResult(_round(w * fraction, w, p), "qualitative", note, None, level, _exact(w * fraction, w), met)
+
+
+# an actual that says, and only says, that the target was reached (X8)
+ACHIEVED = frozenset({
+    "完成", "已完成", "全部完成", "按时完成", "按期完成", "如期完成", "保质保量完成", "达成", "已达成", "全部达成",
+    "达到", "已达到", "实现", "已实现", "全部实现", "达标", "已达标", "达成预期指标", "达成年度指标", "达到预期",
+    "达到预期目标", "达到预期效果", "完成年度目标", "实现预期目标", "是", "有",
+})
+
+
+def _compact_phrase(s: str) -> str:
+    return normalize_text(s).replace(" ", "").rstrip("。.；;")
 
 
 def _same_phrase(a: str, b: str) -> bool:
-    def key(s: str) -> str:
-        return normalize_text(s).replace(" ", "").rstrip("。.")
-
-    return key(a) == key(b)
+    return _compact_phrase(a) == _compact_phrase(b)
 
 
 # --------------------------------------------------------------------------- bands, totals, grades

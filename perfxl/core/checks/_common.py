@@ -25,23 +25,29 @@ def score_tol(policy: ScoringPolicy) -> Decimal:
 
 def sum_finding(codes: Family, code: str, total: Cell, total_value: Value,
                 parts: list[tuple[str, Value, int]], *, label: str, policy: ScoringPolicy) -> Finding | None:
-    """``total = Σ sign × part``. Blank parts count as 0 when the total and at least one part are
-    filled; nothing is said when any cell is unreadable (the cells family reports it) or the total is blank."""
+    """``total = Σ sign × part``, checked only where the total and every part are stated (blank is not
+    zero: RULES.md §4 — a part its own stated parts determine counts as stated, see ``Evaluation.stated``);
+    nothing is said when a cell is unreadable (the cells family reports it)."""
     t = num(total_value)
     if is_bad(total_value) or any(is_bad(v) for _, v, _ in parts) or t is None:
         return None
     values = [num(v) for _, v, _ in parts]
-    if all(v is None for v in values):
+    blanks = sum(v is None for v in values)
+    if blanks == len(values) or (blanks and any(sign < 0 for _, _, sign in parts)):
         return None
-    expected = sum(((v or Decimal(0)) * sign for v, (_, _, sign) in zip(values, parts)), Decimal(0))
+    expected = sum((v * sign for v, (_, _, sign) in zip(values, parts) if v is not None), Decimal(0))
     diff = t - expected
-    if abs(diff) <= policy.tolerance_amount * len(parts):
+    tolerance = policy.tolerance_amount * len(parts)
+    if blanks and diff >= -tolerance:
+        return None  # a blank part may hold the rest: only stated parts that already exceed the total are sure
+    if abs(diff) <= tolerance:
         return None
     formula = ""
     for i, ((name, _, sign), v) in enumerate(zip(parts, values)):
         op = ("" if i == 0 else " + ") if sign > 0 else (" − " if i else "−")
-        formula += f"{op}{name} {money(v or Decimal(0))}"
-    return codes(code, total.where, expected, t, label=label, expected=money(expected), formula=formula,
+        formula += f"{op}{name} {money(v) if v is not None else '（空）'}"
+    shown = f"不少于 {money(expected)}" if blanks else money(expected)
+    return codes(code, total.where, expected, t, label=label, expected=shown, formula=formula,
                  actual=money(t), diff=money(abs(diff)))
 
 

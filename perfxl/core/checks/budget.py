@@ -32,11 +32,18 @@ IDENTITIES = (
 
 
 def identity(ev: Evaluation, codes: Family, code: str, total: str, parts, signs=None) -> Finding | None:
-    """One department identity ``total = Σ sign × part`` over field keys, labelled from the catalogue."""
+    """One department identity ``total = Σ sign × part`` over field keys, labelled from the catalogue. A
+    blank part its own stated parts determine is used, and named as such."""
     signs = signs or (1,) * len(parts)
     return sum_finding(codes, code, ev.cell(total), ev.value(total),
-                       [(label_of(k), ev.value(k), s) for k, s in zip(parts, signs)],
+                       [(_label(ev, k), ev.stated(k), s) for k, s in zip(parts, signs)],
                        label=label_of(total), policy=ev.policy)
+
+
+def _label(ev: Evaluation, key: str) -> str:
+    if ev.value(key) is None and ev.stated(key) is not None:
+        return f"{label_of(key)}（空白，按其分项合计）"
+    return label_of(key)
 
 
 def check(ev: Evaluation) -> Iterable[Finding]:

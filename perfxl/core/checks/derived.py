@@ -44,13 +44,14 @@ def _cells(ev: Evaluation) -> dict[tuple[str, str], Cell]:
 
 def check(ev: Evaluation) -> Iterable[Finding]:
     cells = _cells(ev)
+    filed = {pe.sheet for pe in ev.projects if pe.filed}  # their blank 预算执行得分 is the funds family's (X7)
     missing: dict[str, list[Where]] = {}
     for d in ev.derived:
         stated = cells.get((d.where.sheet, d.where.cell))
         if stated is None:
             continue
         if is_blank(stated.raw):
-            if d.value is not None:
+            if d.value is not None and not (d.key == "exec_score" and d.where.sheet in filed):
                 missing.setdefault(d.where.sheet, []).append(d.where)
             continue
         if d.key in COVERED or not isinstance(d.value, (Decimal, type(None))):

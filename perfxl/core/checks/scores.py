@@ -15,7 +15,8 @@ from ..money import q
 from ..policy import LEVELS, ScoringPolicy
 from ..scoring import LEVEL_LABELS, score_in_band
 from ..values import Target, is_blank, parse_target
-from ._common import indicator_label, score_tol
+from ..precision import EQUAL, compare_number
+from ._common import indicator_label
 
 CODES = Family(
     "scores", "指标得分",
@@ -72,15 +73,15 @@ def _indicator(row: Row, policy: ScoringPolicy) -> Iterable[Finding]:
                     expected=num(weight), diff=num(score - weight))
     # S4 and a nameless indicator
     yield from _missing(ind, name, score)
-    # S2
+    # S2 (and X8: a qualitative target reached is the full 分值, not a band)
     if rule is not None and rule.score is not None and weight is not None and weight > 0 and 0 <= score <= weight:
-        if rule.method == "qualitative" and rule.level in LEVELS:
+        if rule.method == "qualitative" and rule.level in LEVELS and not rule.met:
             if not score_in_band(rule.level, score, weight, policy):
                 low, high = _band(rule.level, policy)
                 yield CODES("score-outside-band", ind.score.where, rule.score, score, ind=name,
                             band=LEVEL_LABELS[rule.level], low=pct(low), high=pct(high),
                             lo_score=num(q(low * weight, 2)), hi_score=num(q(high * weight, 2)), actual=num(score))
-        elif abs(score - rule.score) > score_tol(policy):
+        elif compare_number(score, [rule.exact, rule.score], ind.score.raw, policy.score_places) != EQUAL:
             yield CODES("score-differs-from-rule", ind.score.where, rule.score, score, ind=name, actual=num(score),
                         expected=num(rule.score), note=rule.note, diff=num(abs(score - rule.score)))
     # explanations

@@ -9,7 +9,9 @@ from typing import Iterable
 
 from ..display import num
 from ..evaluate import Evaluation, ProjectEval, is_bad
-from ..findings import ERROR, INFO, Code, Family, Finding
+from ..evaluate import num as number
+from ..findings import ERROR, INFO, WARNING, Code, Family, Finding
+from ..precision import EQUAL, SLIP, compare_number, places_of
 from ..money import q
 from ..policy import ScoringPolicy
 from ..scoring import grade
@@ -21,6 +23,8 @@ CODES = Family(
     Code("total-mismatch", ERROR, "S3", "总分应为 {expected}（{formula}），实为 {actual}，相差 {diff}。{extra}",
          "总分不等于预算执行得分加各三级指标得分（有不适用指标时按适用分值折算）。",
          "运行“计算”或 perfxl fill 重新计算总分；若三级得分有误，先改正得分。"),
+    Code("total-last-digit", WARNING, "S3", "总分为 {formula} = {exact}，按表中的位数应写作 {expected}，表中为 {actual}（末位有误）。",
+         "总分按它打印的小数位数四舍五入后，与精确值在最后一位上不符（如 7.45 进成 8）。", "按精确值四舍五入改正末位，或运行“计算”。"),
     Code("total-excludes-exec", ERROR, "S3",
          "总分 {actual} 等于三级指标得分合计 {sum}，未计入预算执行得分（分值 {weight}）；{why}，应得总分无法核对。",
          "总分只是三级指标得分之和，漏加了预算执行得分。", "补填全年执行数等资金数据，运行“计算”重新计算总分。"),
@@ -53,28 +57,57 @@ def _total(pe: ProjectEval, policy: ScoringPolicy) -> Iterable[Finding]:
     stated = pe.num("total_score")
     if stated is None or any(is_bad(r.score) for r in pe.rows):
         return
+    if not pe.scored:
+        return  # no indicator scored: the blanks are not zeros, there is no sum to compare the total with
     typed = pe.typed_sum
     has_na = pe.has_not_applicable
+    blank = [r for r in pe.rows if not r.not_applicable and r.score is None and number(r.weight) is not None]
     typed_exec = pe.num("exec_score")
     weight_v = pe.value("exec_weight")
     if pe.total is not None:
         expected, exec_part = pe.total, f"预算执行得分 {num(pe.exec_score)}"
+        exacts = [pe.total, _exact_total(pe, policy), _with(typed_exec, typed, has_na)]
     elif typed_exec is not None and not has_na:
         expected, exec_part = q(typed_exec + typed, policy.score_places), f"表中预算执行得分 {num(typed_exec)}"
+        exacts = [typed_exec + typed]
     elif weight_v is None and not has_na:
         expected, exec_part = typed, "预算执行率分值为空，不计预算执行得分"
+        exacts = [typed]
     else:
         yield from _unknown_exec(cell, stated, typed, pe.num("exec_weight"), _why(pe, has_na), policy)
         return
-    if _close(stated, expected, policy):
+    verdict = compare_number(stated, exacts, cell.raw, policy.score_places)
+    if verdict == EQUAL or (blank and stated > expected):
+        return  # a blank 得分 is not a zero: a total above the stated scores' sum may hold it
+    formula = f"{exec_part} + 三级指标得分合计 {num(typed)}" + ("，不适用指标按适用分值折算" if has_na else "")
+    if verdict == SLIP:
+        exact = next(e for e in exacts if e is not None)
+        places = places_of(cell.raw) or 0
+        yield CODES("total-last-digit", cell.where, q(exact, places), stated, formula=formula, exact=num(q(exact, 4)),
+                    expected=num(q(exact, places)), actual=num(stated))
         return
     extra = ""
     exec_score = pe.exec_score if pe.exec_score is not None else typed_exec
     if exec_score and _close(stated, typed, policy):
         extra = f"表中总分等于三级指标得分合计 {num(typed)}，未计入预算执行得分 {num(exec_score)}。"
-    formula = f"{exec_part} + 三级指标得分合计 {num(typed)}" + ("，不适用指标按适用分值折算" if has_na else "")
     yield CODES("total-mismatch", cell.where, expected, stated, expected=num(expected), formula=formula,
                 actual=num(stated), diff=num(abs(stated - expected)), extra=extra)
+
+
+def _exact_total(pe: ProjectEval, policy: ScoringPolicy) -> Decimal | None:
+    """The total from the exact 预算执行得分 (before rounding), rescaled as the rules say."""
+    if pe.exec_score_exact is None:
+        return None
+    if not pe.has_not_applicable or not policy.not_applicable_rescale:
+        return pe.exec_score_exact + pe.typed_sum
+    applicable = [r for r in pe.rows if not r.not_applicable]
+    weight = (pe.exec_weight or Decimal(0)) + sum((number(r.weight) or Decimal(0) for r in applicable), Decimal(0))
+    return None if weight <= 0 else (pe.exec_score_exact + pe.typed_sum) / weight * 100
+
+
+def _with(exec_score: Decimal | None, typed: Decimal, has_na: bool) -> Decimal | None:
+    """The total as the table's own 预算执行得分 makes it (a unit that added its printed score)."""
+    return None if exec_score is None or has_na else exec_score + typed
 
 
 def _unknown_exec(cell, stated, typed, weight, why, policy: ScoringPolicy) -> Iterable[Finding]:

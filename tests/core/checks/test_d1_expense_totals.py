@@ -20,9 +20,14 @@ CASES = [
     ({"budget_basic_salary": 300.03}, []),
     ({"budget_basic_salary": 300.04}, [("basic-classes-mismatch", "B10")]),
     ({"budget_basic": 401}, [("expense-total-mismatch", "B9"), ("basic-classes-mismatch", "B10")]),
-    # blank addends count as 0 when the total and another part are filled
-    ({"budget_project": None}, [("expense-total-mismatch", "B9")]),
+    # blank is not zero: a blank part may hold the rest …
+    ({"budget_project": None}, []),
     ({"budget_expense_total": 400, "budget_project": None}, []),
+    # … but stated parts that already exceed the total are wrong whatever the blank holds
+    ({"budget_expense_total": 390, "budget_project": None}, [("expense-total-mismatch", "B9")]),
+    # a blank part that its own stated parts determine is used: 基本支出 = 400 + 86 (人员 + 公用)
+    ({"final_basic": None}, []),
+    ({"final_basic": None, "final_expense_total": 610}, [("expense-total-mismatch", "B20")]),
     # nothing to say when all parts are blank, the total is blank or an addend is unreadable
     ({"final_basic": None, "final_project": None}, []),
     ({"budget_expense_total": None}, []),

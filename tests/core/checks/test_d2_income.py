@@ -10,7 +10,8 @@ CASES = [
     ({}, []),
     ({"budget_income_total": 500.03, **NO_INCREASE}, []),  # 3 addends: tolerance 0.03
     ({"budget_income_total": 500.04, **NO_INCREASE}, [("income-total-mismatch", "B5")]),
-    ({"budget_income_fund": None}, [("income-total-mismatch", "B5")]),
+    ({"budget_income_fund": None}, []),  # blank is not zero: it may hold the 30
+    ({"budget_income_total": 460, "budget_income_fund": None, **NO_INCREASE}, [("income-total-mismatch", "B5")]),  # 450 + 20 > 460
     ({"budget_income_total": 450, "budget_income_fund": None, "budget_income_other": None, **NO_INCREASE}, []),
     ({"final_income_increase": 100.02}, []),  # 2 operands: tolerance 0.02
     ({"final_income_increase": 100.03}, [("income-increase-mismatch", "B19")]),

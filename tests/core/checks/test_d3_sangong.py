@@ -11,7 +11,9 @@ CASES = [
     ({"sangong_final_total": 7.51, **X}, [("sangong-total-mismatch", "C29")]),
     ({"sangong_final_total": 7.44, **X}, []),
     ({"sangong_final_abroad": None}, []),  # blank = 0 (the others are filled)
-    ({"sangong_final_car": None, "sangong_diff_car": None}, [("sangong-total-mismatch", "C29")]),
+    ({"sangong_final_car": None, "sangong_diff_car": None}, []),  # blank is not zero
+    ({"sangong_final_total": 3, "sangong_final_car": None, "sangong_diff_car": None},
+     [("sangong-total-mismatch", "C29"), ("sangong-diff-mismatch", "D29")]),  # 3.93 stated > 3
     ({"sangong_diff_car": 7.76}, [("sangong-diff-mismatch", "D31")]),
     ({"sangong_diff_total": -9.11}, []),
     ({"sangong_diff_total": -9.1}, [("sangong-diff-mismatch", "D29")]),

@@ -7,22 +7,29 @@ from tests.core.checks.builders import find, good_department, run
 
 CASES = [
     ({}, []),
-    ({"final_basic_share": 0.8101}, []),  # exactly 0.01 pp
+    # at the printed precision (RULES.md §4): one unit of the last digit is a slip (warning)
+    ({"final_basic_share": 0.8101}, [("share-last-digit", "C21")]),
     ({"final_basic_share": 0.8102}, [("share-mismatch", "C21")]),
-    ({"final_basic_share": "81.01%"}, []),
+    ({"final_basic_share": "81.01%"}, [("share-last-digit", "C21")]),
     ({"final_basic_share": "81%"}, []),
+    ({"final_basic_share": "81.0%"}, []),
     ({"final_project_share": 1.9}, [("share-mismatch", "C22")]),
-    ({"final_personnel_share": 0.6666}, []),  # 400/600 = 0.66666…; 0.6666 is within 0.01 pp of 0.6667
+    ({"final_personnel_share": 0.6666}, [("share-last-digit", "C23")]),  # 400/600 = 66.666…% → 66.67%
+    ({"final_personnel_share": "66.7%"}, []),
     ({"final_personnel_share": 0.6665}, [("share-mismatch", "C23")]),
-    ({"final_public_share": 0.1434}, []),
-    ({"final_public_share": 0.14}, [("share-mismatch", "C24")]),
+    ({"final_public_share": 0.1434}, [("share-last-digit", "C24")]),  # 86/600 = 14.333…%
+    ({"final_public_share": 0.14}, []),  # 14.33% printed as a whole percent is 14%
+    ({"final_public_share": 0.15}, [("share-last-digit", "C24")]),
+    ({"final_public_share": 0.16}, [("share-mismatch", "C24")]),
     ({"final_basic_share": None}, []),
     ({"final_expense_total": 0}, []),  # undefined: no share to compare
-    # total blank: the partition sum is all that can be checked
+    # total blank but its parts stated: the total is their sum (blank is not zero, but derivable)
     ({"final_expense_total": None}, []),
-    ({"final_expense_total": None, "final_project_share": 0.2}, [("shares-not-100", "C22")]),
-    ({"final_expense_total": None, "final_project_share": 0.1902}, []),  # 2 shares: 0.02 pp
-    ({"final_expense_total": None, "final_project_share": 0.1903}, [("shares-not-100", "C22")]),
+    ({"final_expense_total": None, "final_project_share": 0.25}, [("share-mismatch", "C22")]),
+    # total and an amount blank: the partition sum is all that can be checked
+    ({"final_expense_total": None, "final_project": None, "final_project_share": 0.2}, [("shares-not-100", "C22")]),
+    ({"final_expense_total": None, "final_project": None, "final_project_share": 0.1902}, []),  # 2 shares: 0.02 pp
+    ({"final_expense_total": None, "final_project": None, "final_project_share": 0.1903}, [("shares-not-100", "C22")]),
 ]
 
 

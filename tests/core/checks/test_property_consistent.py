@@ -42,6 +42,7 @@ def consistent_department(draw):
         if col == "full_year" and sum(parts) == 0:
             parts[0] = Decimal(1)
         cols[col] = parts
+    cols["executed"] = [min(e, b) for e, b in zip(cols["executed"], cols["full_year"])]  # no 超预算支出 (X3)
     fund_values = funds(total=tuple(sum(cols[c]) for c in cols),
                         **{row: tuple(cols[c][i] for c in cols) for i, row in enumerate(("appropriation", "carryover", "other"))})
     indicators = []

@@ -17,15 +17,24 @@ CASES = [
     (0, {}, []),
     # forward ≥100人次, weight 20: actual 90 → rule 18
     (0, {"actual": "90人次", "score": 18, "reason": "x"}, []),
-    (0, {"actual": "90人次", "score": 18.01, "reason": "x"}, []),  # within 0.01
+    # at the printed precision (RULES.md §4): 18.01 is not 18; 18.0 and 18 are
+    (0, {"actual": "90人次", "score": 18.01, "reason": "x"}, [("score-differs-from-rule", "H12")]),
+    (0, {"actual": "90人次", "score": "18.0", "reason": "x"}, []),
+    # forward ≥100人次, actual 92.2 → 18.44: rounded up to whole points (19) is reported, down (18) is right
+    (0, {"actual": "92.2人次", "score": 19, "reason": "x"}, [("score-differs-from-rule", "H12")]),
+    (0, {"actual": "92.2人次", "score": 18, "reason": "x"}, []),
+    (0, {"actual": "92.2人次", "score": 18.4, "reason": "x"}, []),
     (0, {"actual": "90人次", "score": 18.02, "reason": "x"}, [("score-differs-from-rule", "H12")]),
     (0, {"actual": "90人次", "score": 20}, [("score-differs-from-rule", "H12")]),
     # reverse ≤100万元, weight 5: actual 125 → 4
     (3, {"actual": "125万元", "score": 4, "reason": "x"}, []),
     (3, {"actual": "125万元", "score": 5}, [("score-differs-from-rule", "H18")]),
-    # qualitative: 达成 band is 80–100% of 10 → 8..10 accepted
-    (5, {"score": 8, "reason": "x"}, []),
-    (5, {"score": 7.99, "reason": "x"}, [("score-outside-band", "H22")]),
+    # X8: actual = target text ("达成预期指标") says the target was reached: the rule is the full 分值
+    (5, {"score": 8, "reason": "x"}, [("score-differs-from-rule", "H22")]),
+    (5, {"actual": "已完成", "score": 8, "reason": "x"}, [("score-differs-from-rule", "H22")]),
+    # qualitative otherwise: the 达成 band is 80–100% of 10 → 8..10 accepted
+    (5, {"actual": "效果明显", "score": 8, "reason": "x"}, []),
+    (5, {"actual": "效果明显", "score": 7.99, "reason": "x"}, [("score-outside-band", "H22")]),
     (5, {"actual": "部分达成", "score": 7, "reason": "x"}, []),
     (5, {"actual": "部分达成", "score": 6, "reason": "x"}, []),
     (5, {"actual": "部分达成", "score": 8, "reason": "x"}, [("score-outside-band", "H22")]),

@@ -10,7 +10,8 @@ NO_EXEC = {**funds(total=(100, 120, None), appropriation=(80, 100, None), carryo
 
 CASES = [
     ({}, None, []),  # 9.5 + 90 = 99.5, 优
-    ({"total_score": 99.51}, None, []),
+    ({"total_score": 99.51}, None, [("total-last-digit", "H30")]),  # at the printed precision: a slip
+    ({"total_score": 100}, None, []),  # 99.5 printed without decimals
     ({"total_score": 99.52}, None, [("total-mismatch", "H30")]),
     ({"total_score": 90}, None, [("total-mismatch", "H30")]),
     ({"total_score": "99.5分"}, None, []),
@@ -36,6 +37,10 @@ CASES = [
     ({"total_score": 89.99, "grade": "良"}, change(GOOD_INDICATORS, 0, score=10.49, reason="x"), []),
     ({"total_score": 89.99, "grade": "优"}, change(GOOD_INDICATORS, 0, score=10.49, reason="x"),
      [("grade-mismatch", "H31")]),
+    # blank is not zero: no indicator scored, or one score blank, and a total the sum cannot refute
+    ({"total_score": 88, "grade": "良"}, [{**i, "score": None} for i in GOOD_INDICATORS], []),
+    ({"total_score": 99.5}, change(GOOD_INDICATORS, 0, score=None), []),
+    ({"total_score": 60, "grade": "中"}, change(GOOD_INDICATORS, 0, score=None), [("total-mismatch", "H30")]),
     ({"total_score": 44.5, "grade": "差"}, change(GOOD_INDICATORS, 0, score=0, reason="x")[:1] +
      [dict(i, score=i["weight"] * 0.5, reason="x") for i in GOOD_INDICATORS[1:]], []),
 ]
