@@ -1,0 +1,131 @@
+"""Reading one narrative cell: sentences → figures → bound claims → arithmetic structures."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import bind as B
+from . import lexicon as X
+from .model import Analysis, Claim, TextCell
+from .numbers import fold, find_numbers, split_sentences
+from .structures import find_structures
+
+_BOUND_KINDS = {"amount", "percent", "points", "count", "score", "quantity"}
+_SCORE_TERM = re.compile(r"(?:得分|总分|评分)(?:为|是|:|：)?\s*$")
+
+
+def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None) -> Analysis:
+    """The claims and structures of one cell. ``names``: the projects' names (masked as terms, and
+    used to tell which project a line is about); ``year``: the report's year, if known."""
+    text = cell.text or ""
+    t = fold(text)
+    sentences = split_sentences(text, X.ends_with_term)
+    lines = _lines(t)
+    section = cell.key
+    project_cell = section in X.PROJECT_SECTIONS
+    drafts: list[B.Draft] = []
+    period_phase: dict[int, str] = {}
+    period_year: dict[int, int] = {}
+    for s in sentences:
+        spans_names = tuple((m.start(), m.end()) for n in names if len(n) >= 4
+                            for m in re.finditer(re.escape(fold(n)), t[:s.end]) if m.start() >= s.start)
+        terms = B.usable_terms(t, s, section, spans_names)
+        masks = B.masked(t, s, terms)
+        line = lines[min(range(len(lines)), key=lambda i: abs(lines[i][0] - s.start) if lines[i][0] <= s.start
+                         else 10 ** 9)][1] if lines else ""
+        hint = B.project_hint(t, s, names, line)
+        numbers = find_numbers(text, s.start, s.end)
+        for n in numbers:
+            if n.kind == "year":
+                period_year[s.period] = int(n.value)
+        sentence_years = [n for n in numbers if n.kind == "year"]
+        for n in numbers:
+            if n.kind not in _BOUND_KINDS:
+                continue
+            d = B.Draft(n, s, n.kind, n.value, n.start, n.end)
+            _bind(d, t, s, terms, masks, section, project_cell, hint, period_phase)
+            years = [y for y in sentence_years if y.end <= n.start]
+            d.year = int(years[-1].value) if years else period_year.get(s.period)
+            if n.approx:
+                d.skip = "approx"
+            elif section in X.PLAN_SECTIONS:
+                d.skip = "plan"
+            else:
+                d.skip = B.last_year_or_plan(t, s.start, n.start, masks)
+            if not d.skip and year is not None and d.year is not None and d.year != year:
+                d.skip = "other-year"
+            if d.kind in ("amount", "percent", "score") and d.scope == "dept":
+                d.org = B.org_before(t, s.start, n.start, whole_sentence=True)
+            elif d.field in ("staff_active", "staff_retired", "staff_quota"):
+                d.org = B.org_before(t, s.start, n.start, whole_sentence=False)
+            drafts.append(d)
+        phase = B.phase_at(t, s.start, s.end, masks)
+        if phase:
+            period_phase[s.period] = phase
+        for m in B._GRADE.finditer(t, s.start, s.end):
+            d = B.Draft(None, s, "grade", B.GRADE_WORDS[m["g"]], m.start("g"), m.end("g"), field="grade",
+                        scope="project", project=hint)
+            d.skip = "plan" if section in X.PLAN_SECTIONS else ""
+            drafts.append(d)
+    structures = find_structures(t, section, drafts)
+    return _freeze(cell, text, drafts, structures)
+
+
+def _lines(t: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for part in t.split("\n"):
+        out.append((pos, part))
+        pos += len(part) + 1
+    return out
+
+
+def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool, hint: str,
+          period_phase: dict) -> None:
+    n = d.number
+    scope = "project" if project_cell else "dept"
+    concept = None
+    if n.kind == "quantity":
+        return
+    term = B.term_before(t, terms, s.start, n.start)
+    if n.kind == "count":
+        concept = B.count_concept(n.noun)
+        if concept is None and term is not None and X.KIND.get(X.PLAIN.get(term[2] or "", "")) == "count":
+            concept, d.term = term[2], term[:2]
+    elif term is not None:
+        concept, d.term = term[2], term[:2]
+    if concept is None:
+        return
+    phase = B.phase_at(t, s.start, n.start, masks) or period_phase.get(s.period) or X.SECTION_PHASE.get(section)
+    if hint and not project_cell and concept in X.PROJECT:
+        scope = "project"
+    field, candidates, scope = B.resolve(concept, phase, scope)
+    fields = (field,) if field else candidates
+    if not fields or any(X.KIND.get(f) != _kind_of(n) for f in fields):
+        return
+    d.concept, d.field, d.candidates, d.scope = concept, field, candidates, scope
+    if scope == "project":
+        d.project = hint
+
+
+def _kind_of(n) -> str:
+    return {"points": "percent"}.get(n.kind, n.kind)
+
+
+def _freeze(cell: TextCell, text: str, drafts: list[B.Draft], structures) -> Analysis:
+    keep = [d for d in drafts if d.field or d.candidates or d.role]
+    index = {id(d): i for i, d in enumerate(keep)}
+    claims = []
+    for i, d in enumerate(keep):
+        s = d.sentence
+        n = d.number
+        claims.append(Claim(
+            cell.sheet, cell.cell, cell.key, text[s.start:s.end], (s.start, s.end), (d.start, d.end),
+            text[d.start:d.end], d.kind, d.value, n.places if n else 0, n.quantum if n else Decimal(0),
+            d.field, d.candidates, d.role, d.scope, d.project, d.skip, d.year, d.org, s.period, i))
+    out = []
+    for st in structures:
+        try:
+            out.append(st.remap(index))
+        except KeyError:
+            continue
+    return Analysis(cell, tuple(claims), tuple(out))
