@@ -40,7 +40,7 @@ DIM_UNITS = {"人": {"人", "名"}, "生": {"人", "名"}, "名": {"人", "名"}
              "所": {"所"}, "个": {"个"}, "家": {"家"}, "村": {"村", "个"}, "场": {"场"}, "期": {"期"},
              "辆": {"辆"}, "台": {"台"}, "学期": {"学期"}}
 _PRODUCT_MARK = re.compile(r"(?:共计|合计|总计|累计|共|计|发放|资金|补助|补贴|金额|支出|奖励)(?:资金|金额)?(?:为|达)?\s*$")
-_INTRO_BEFORE = re.compile(r"下设|内设|设有|设立|下辖|管辖|包括|包含|共有|还有|另有|拥有|分别为|分别是|即")
+_INTRO_BEFORE = re.compile(r"下设|内设|设有|设立|下辖|管辖|下属|所属|包括|包含|共有|还有|另有|拥有|分别为|分别是|即")
 _INTRO_AFTER = re.compile(r"^\s*[，,]?\s*(?:即|分别为|分别是|包括|包含)?\s*[:：]?\s*")
 _WEIGHT = re.compile(r"(?P<name>产出|效益|满意度|预算执行率?|预算执行情况)(?:指标)?(?:权重|分值|满分)?(?:为|占|是)?\s*"
                      r"\(?\s*$")
@@ -204,7 +204,8 @@ def _sums(t, ds, lo):
             if t[k - 1:k] == "(":
                 continue
             dk = B.paren_depth(t, lo, k)
-            before = [d for d in amounts if d.sentence is s and d.end <= k and depth[id(d)] == dk]
+            before = [d for d in amounts if d.sentence is s and d.end <= k and depth[id(d)] == dk
+                      and d.role not in ("change", "standard", "factor", "base")]
             if not before or before[-1].number.approx or not _usable_part(before[-1]):
                 continue
             total = before[-1]
@@ -342,11 +343,21 @@ def _share_part(t, ds, d, cs, at):
         phase = B.phase_at(t, s.start, at, B.masked(t, s, terms)) or X.SECTION_PHASE.get("text_final")
         field, _, _ = B.resolve(terms[-1][2], phase, "dept")
         return ("field", field) if field else None
-    prev = [x for x in ds if x.sentence is s and x.kind == "amount" and x.end <= cs]
-    if prev and not t[prev[-1].end:cs - 1].strip(" ()"):
+    level = B.paren_depth(t, s.start, d.start)
+    prev = [x for x in ds if x.sentence is s and x.kind == "amount" and x.end <= cs
+            and B.paren_depth(t, s.start, x.start) == level]
+    if prev and not _drop_parens(t[prev[-1].end:cs - 1]).strip():
         p = prev[-1]
         return p if (p.field or p.role) and not p.skip else None
     return None
+
+
+def _drop_parens(text: str) -> str:
+    while True:
+        out = re.sub(r"\([^()]*\)", "", text)
+        if out == text:
+            return out
+        text = out
 
 
 def _share_whole(t, d, part, whole_text, sums, at):
