@@ -111,3 +111,377 @@ class TextExample:
     @property
     def expected(self) -> set[tuple[str, str, str, str]]:
         return {(self.file, p.sheet, p.cell, p.code) for p in self.planted}
+
+
+YEAR = 2022
+
+
+def indicators(count_name: str, target, actual, unit: str, *, quality: str = "验收合格率", social: str,
+               sustain: str = "长效管理机制", satisfaction=95, miss: tuple | None = None) -> list:
+    """A consistent 50/30/10 indicator block; ``miss`` = (name, target, actual, unit, reason) adds an
+    unmet forward indicator under 效益 (so the project scores below 100)."""
+    out = [
+        fwd("数量", count_name, target, actual, unit, 20),
+        fwd("质量", quality, 95, 98, "%", 10),
+        qual("时效", "按期完成", 10, phrase="按计划时间完成"),
+        qual("成本", "成本控制在预算内", 10, phrase="未超预算"),
+        qual("社会", social, 20 if miss is None else 10),
+        qual("可持续", sustain, 10),
+        fwd("满意度", "服务对象满意度", 90, satisfaction, "%", 10),
+    ]
+    if miss is not None:
+        name, t_, a_, u_, why = miss
+        out.insert(5, fwd("经济", name, t_, a_, u_, 10, reason=why))
+    return out
+
+
+def project(name: str, implementer: str, funds: tuple, inds: list, *, expected: str, actual: str,
+            exec_reason: str | None = None) -> Project:
+    initial, full_year, executed = (D(x) for x in funds)
+    return Project(name, implementer, appropriation=(initial, full_year, executed), exec_reason=exec_reason,
+                   goal_expected=expected, goal_actual=actual, indicators=inds)
+
+
+def build(file: str, unit: str, *, address: str, offices: list, subunits: list, staff: tuple, duties: list,
+          projects: list, budget: dict, final: dict, sangong: tuple, procurement: tuple, assets: tuple,
+          reason: str, texts) -> Department:
+    """A department whose tables add up (RULES.md §4) and whose texts ``texts(fin, projects)`` refer to them.
+
+    budget: salary goods subsidy [fund other]; final: income personnel public; sangong: (budget 3-tuple,
+    final 3-tuple); procurement: (goods, works, services); assets: (assets, liabilities, original, in use)."""
+    P = lambda k: sum((p.fund_total()[k] for p in projects), Decimal(0))  # noqa: E731
+    b = {k: D(v) for k, v in budget.items()}
+    basic_b = b["salary"] + b["goods"] + b["subsidy"]
+    expense_b = basic_b + P(0)
+    fund, other = b.get("fund"), b.get("other")
+    general = expense_b - (fund or 0) - (other or 0)
+    personnel, public = D(final["personnel"]), D(final["public"])
+    public = _balanced(personnel, public, P(2))
+    fin = {
+        "budget_income_total": expense_b, "budget_income_general": general,
+        "budget_expense_total": expense_b, "budget_basic": basic_b, "budget_project": P(0),
+        "budget_basic_salary": b["salary"], "budget_basic_goods": b["goods"], "budget_basic_subsidy": b["subsidy"],
+        "final_income_total": D(final["income"]), "final_expense_total": personnel + public + P(2),
+        "final_basic": personnel + public, "final_project": P(2), "final_personnel": personnel, "final_public": public,
+        "final_reason": reason,
+    }
+    if fund is not None:
+        fin["budget_income_fund"] = fund
+    if other is not None:
+        fin["budget_income_other"] = other
+    for side, values in zip(("budget", "final"), sangong):
+        parts = dict(zip(("abroad", "car", "reception"), (D(x) for x in values)))
+        fin[f"sangong_{side}_total"] = sum(parts.values(), Decimal(0))
+        fin.update({f"sangong_{side}_{k}": v for k, v in parts.items()})
+    goods_, works, services = (D(x) for x in procurement)
+    fin.update(procurement_total=goods_ + works + services, procurement_goods=goods_, procurement_works=works,
+               procurement_services=services)
+    a, l_, orig, used = (D(x) for x in assets)
+    fin.update(assets_total=a, liabilities_total=l_, fixed_assets_original=orig, fixed_assets_in_use=used)
+    quota, active, retired = staff
+    basic = {"unit_name": unit, "year": YEAR, "address": address, "departments": "、".join(offices),
+             "subunits": "、".join(subunits) if subunits else "无", "staff_quota": quota, "staff_active": active,
+             "staff_retired": retired, "projects_cover_all": "是"}
+    texts_ = {"text_projects": "无", "text_other": "无", **texts(fin, projects)}
+    dept = Department(file, basic, duties, fin, texts_, projects)
+    mk.assert_department_consistent(dept)
+    for p in projects:
+        mk.assert_project_consistent(p)
+    return dept
+
+
+def _balanced(personnel: Decimal, public: Decimal, project_: Decimal) -> Decimal:
+    """公用经费 nudged by cents so the rounded shares of 总支出 add up (basic + project = 100%)."""
+    for k in range(0, 200):
+        for cand in (public + Decimal(k) / 100, public - Decimal(k) / 100):
+            tot = personnel + cand + project_
+            sb, sp = share(personnel + cand, tot), share(project_, tot)
+            if sb + sp == 1 and share(personnel, tot) + share(cand, tot) == sb:
+                return cand
+    raise AssertionError("no balanced 公用经费 found")
+
+
+def fig(p: Project) -> dict:
+    """A project's fund row and scores, as the narratives quote them."""
+    tot = p.fund_total()
+    f = mk.project_figures(p)
+    return {"initial": tot[0], "full_year": tot[1], "executed": tot[2], "rate": f["rate"], "total": f["total"],
+            "grade": f["grade"]}
+
+
+def yuan(x: Decimal) -> str:
+    """An amount in 万元 written in 元 with thousands separators: 3.93 → "39,300"."""
+    v = (x * 10000).quantize(Decimal(1))
+    return f"{v:,}"
+
+
+def score_text(x: Decimal) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x == x.to_integral_value() else f"{x:.2f}"
+
+
+# ============================================================================ clean examples
+
+
+def school() -> TextExample:
+    """学校: Chinese-numeral count with its list, 三公 in 元, last year's figures, implicit shares,
+    procurement with a saving after the 其中 list, a standard × quantity in the project's text."""
+    unit = "衡山县第一中学"
+    p1 = project("寄宿生生活补助项目", unit, ("96.00", "96.00", "96.00"),
+                 indicators("补助寄宿生", 800, 800, "人", social="寄宿生就学负担减轻", sustain="资助长效机制"),
+                 expected="为800名家庭经济困难寄宿生按月发放生活补助，资金足额及时到位。",
+                 actual="按每人每月120元的标准，为800名家庭经济困难寄宿生发放10个月生活补助，共计96.00万元，资金全部通过“一卡通”发放到位。")
+    p2 = project("校舍维修改造项目", unit, ("58.00", "58.00", "55.68"),
+                 indicators("维修改造校舍面积", 2400, 2460, "平方米", social="办学条件改善"),
+                 expected="维修改造教学楼、学生宿舍2400平方米，秋季开学前完工。",
+                 actual="完成维修改造2460平方米，工程于8月20日完工并通过验收。")
+    offices = ["办公室", "教务处", "政教处", "总务处", "财务室"]
+
+    def texts(f, ps):
+        last_expense = D("2310.46")
+        growth = q_pct((f["final_expense_total"] - last_expense) / last_expense)
+        s = {k: share(f[f"final_{k}"], f["final_expense_total"]) for k in ("basic", "project")}
+        g1, g2 = fig(ps[0]), fig(ps[1])
+        return {
+            "text_staffing": f"{unit}位于衡山县开云镇师古路1号，是县教育局直属的公办完全中学。学校内设五个处室，分别为"
+                             f"{'、'.join(offices)}；无二级机构。核定编制186人，2022年末在职教职工178人，退休人员96人。"
+                             "现有教学班48个，在校学生2460人，其中寄宿生820人。",
+            "text_budget": f"2022年学校年初预算收入{t(f['budget_income_total'])}万元，全部为一般公共预算拨款；年初预算支出"
+                           f"{t(f['budget_expense_total'])}万元，其中基本支出{t(f['budget_basic'])}万元（工资福利支出"
+                           f"{t(f['budget_basic_salary'])}万元、商品和服务支出{t(f['budget_basic_goods'])}万元、对个人和家庭的补助"
+                           f"{t(f['budget_basic_subsidy'])}万元），项目支出{t(f['budget_project'])}万元。",
+            "text_final": f"2022年度学校决算收入{t(f['final_income_total'])}万元，比年初预算增加"
+                          f"{t(f['final_income_total'] - f['budget_income_total'])}万元，主要是追加了教师绩效工资；决算支出"
+                          f"{t(f['final_expense_total'])}万元，比上年决算支出{t(last_expense)}万元增长{growth}%。从支出结构看，"
+                          f"基本支出{t(f['final_basic'])}万元，占决算支出的{pct_text(s['basic'])}；项目支出"
+                          f"{t(f['final_project'])}万元，占{pct_text(s['project'])}。",
+            "text_sangong": f"2022年“三公”经费预算数为{yuan(f['sangong_budget_total'])}元，其中因公出国（境）费0元，公务用车购置及运行维护费"
+                            f"{yuan(f['sangong_budget_car'])}元，公务接待费{yuan(f['sangong_budget_reception'])}元；“三公”经费决算数为"
+                            f"{yuan(f['sangong_final_total'])}元，其中因公出国（境）费0元，公务用车购置及运行维护费"
+                            f"{yuan(f['sangong_final_car'])}元，公务接待费{yuan(f['sangong_final_reception'])}元。",
+            "text_procurement": f"2022年学校政府采购预算{t(f['procurement_total'] + D('6.20'))}万元，实际采购金额"
+                                f"{t(f['procurement_total'])}万元，其中货物类{t(f['procurement_goods'])}万元、工程类"
+                                f"{t(f['procurement_works'])}万元、服务类{t(f['procurement_services'])}万元，节约资金6.20万元。",
+            "text_assets": f"截至2022年12月31日，学校资产总额{t(f['assets_total'])}万元，其中固定资产账面原值"
+                           f"{t(f['fixed_assets_original'])}万元；负债总额{t(f['liabilities_total'])}万元；净资产"
+                           f"{t(f['assets_total'] - f['liabilities_total'])}万元。",
+            "text_overall": f"学校2022年度部门预算支出{t(f['budget_expense_total'])}万元，决算支出{t(f['final_expense_total'])}万元。"
+                            "全年完成初中、高中教学任务，高考本科上线率达68.5%，较上年提高3.2个百分点。",
+            "text_projects": f"1、寄宿生生活补助项目：全年预算数{t(g1['full_year'])}万元，全年执行数{t(g1['executed'])}万元，"
+                             f"执行率{pct_text(g1['rate'])}，自评得分{score_text(g1['total'])}分，评价等级为“{g1['grade']}”。\n"
+                             f"2、校舍维修改造项目：全年预算数{t(g2['full_year'])}万元，全年执行数{t(g2['executed'])}万元，"
+                             f"执行率{pct_text(g2['rate'])}，自评得分{score_text(g2['total'])}分。",
+            "text_problems": "1、部分项目资金支付进度偏慢。\n2、绩效指标设置还不够细化。",
+            "text_measures": "1、下一步计划将寄宿生补助标准提高到每人每月150元，预计惠及900名学生。\n2、加强项目实施进度管理。",
+        }
+
+    dept = build("衡山县第一中学-2022.xlsx", unit, address="衡山县开云镇师古路1号", offices=offices, subunits=[],
+                 staff=(186, 178, 96), duties=["落实国家教育方针，完成初中、高中教育教学任务。", "负责学校教师队伍建设和学生管理。",
+                                               "负责学校资产、财务和后勤保障管理。"],
+                 projects=[p1, p2], budget={"salary": "1868.40", "goods": "186.25", "subsidy": "42.30"},
+                 final={"income": "2376.12", "personnel": "1978.53", "public": "245.91"},
+                 sangong=(("0", "4.80", "1.20"), ("0", "3.96", "0.85")), procurement=("62.40", "55.68", "18.30"),
+                 assets=("5862.37", "126.45", "5410.22", "5302.18"),
+                 reason="决算支出高于年初预算，主要是年中追加教师绩效工资和寄宿生生活补助资金。", texts=texts)
+    return TextExample(dept)
+
+
+def q_pct(x: Decimal) -> str:
+    return f"{mk.q(x * 100):.2f}"
+
+
+def health() -> TextExample:
+    """卫健局: figures of its hospitals (another unit, not compared), 比上年 with last year's value,
+    "包括…等" list, percentages that are no field (满意度, 覆盖率), a weights note that matches."""
+    unit = "衡山县卫生健康局"
+    p1 = project("基本公共卫生服务项目", "衡山县疾病预防控制中心", ("412.00", "436.50", "431.20"),
+                 indicators("建立居民电子健康档案", 360000, 365200, "人", social="居民健康素养提升",
+                            quality="健康档案规范化电子建档率"),
+                 expected="为全县常住居民提供14类基本公共卫生服务，居民电子健康档案建档36万人以上。",
+                 actual="全年建立居民电子健康档案36.52万人，65岁及以上老年人健康管理率达到72.3%。")
+    offices = ["办公室", "规划财务股", "医政医管股", "基层卫生健康股", "疾病预防控制股", "妇幼健康股", "综合监督股"]
+    subunits = ["衡山县人民医院", "衡山县中医医院", "衡山县妇幼保健计划生育服务中心", "衡山县疾病预防控制中心"]
+
+    def texts(f, ps):
+        g = fig(ps[0])
+        last = D("1268.30")
+        change = f["final_expense_total"] - last
+        return {
+            "text_staffing": f"{unit}内设{'、'.join(offices)}{len(offices)}个股室，下属单位包括县人民医院、县中医医院等"
+                             f"{len(subunits)}家二级单位。局机关核定编制45人，年末在职42人，退休人员27人。全县共有乡镇卫生院16所、村卫生室187个。",
+            "text_budget": f"2022年年初预算收入合计{t(f['budget_income_total'])}万元，其中一般公共预算拨款"
+                           f"{t(f['budget_income_general'])}万元，政府性基金预算拨款{t(f['budget_income_fund'])}万元。"
+                           f"年初预算支出合计{t(f['budget_expense_total'])}万元，其中基本支出{t(f['budget_basic'])}万元，"
+                           f"项目支出{t(f['budget_project'])}万元。",
+            "text_final": f"2022年部门决算总收入{t(f['final_income_total'])}万元，决算总支出{t(f['final_expense_total'])}万元，"
+                          f"比上年的{t(last)}万元{'增加' if change >= 0 else '减少'}{t(abs(change))}万元。其中：基本支出{t(f['final_basic'])}万元（人员经费"
+                          f"{t(f['final_personnel'])}万元，公用经费{t(f['final_public'])}万元），项目支出{t(f['final_project'])}万元。"
+                          "另外，县人民医院2022年决算支出18653.20万元，县中医医院决算支出9321.45万元，均不在本部门决算范围内。",
+            "text_sangong": f"“三公”经费预算数{t(f['sangong_budget_total'])}万元，决算数{t(f['sangong_final_total'])}万元，"
+                            f"较预算减少{t(f['sangong_budget_total'] - f['sangong_final_total'])}万元。其中：公务用车购置及运行维护费决算数"
+                            f"{t(f['sangong_final_car'])}万元，公务接待费决算数{t(f['sangong_final_reception'])}万元，未发生因公出国（境）费。",
+            "text_procurement": f"全年政府采购合同金额{t(f['procurement_total'])}万元，其中：货物{t(f['procurement_goods'])}万元，"
+                                f"工程{t(f['procurement_works'])}万元，服务{t(f['procurement_services'])}万元；授予中小企业合同金额占比91.6%。",
+            "text_assets": f"年末资产总计{t(f['assets_total'])}万元，负债合计{t(f['liabilities_total'])}万元，净资产"
+                           f"{t(f['assets_total'] - f['liabilities_total'])}万元；固定资产原值{t(f['fixed_assets_original'])}万元，"
+                           f"其中在用固定资产{t(f['fixed_assets_in_use'])}万元。",
+            "text_overall": "全县孕产妇死亡率为0，婴儿死亡率控制在3.2‰以内，居民健康素养水平达到26.8%，65岁及以上老年人健康管理率72.3%。"
+                            "本部门自评表绩效指标分值为：产出指标50分、效益指标30分、满意度指标10分，预算执行率10分。",
+            "text_projects": f"基本公共卫生服务项目：全年预算数{t(g['full_year'])}万元，全年执行数{t(g['executed'])}万元，"
+                             f"执行率{pct_text(g['rate'])}，自评得分{score_text(g['total'])}分，等级为“{g['grade']}”。"
+                             "人均基本公共卫生服务经费补助标准为84元。",
+            "text_problems": "部分村卫生室人员老化，服务能力不足；个别项目资金拨付进度偏慢。",
+            "text_measures": "力争2023年家庭医生签约服务覆盖率达到45%以上，预计新增签约居民2万人。",
+        }
+
+    dept = build("衡山县卫生健康局-2022.xlsx", unit, address="衡山县开云镇新桥路8号", offices=offices, subunits=subunits,
+                 staff=(45, 42, 27), duties=["拟订全县卫生健康事业发展规划并组织实施。", "负责公共卫生和医疗服务监督管理。",
+                                             "负责基本公共卫生服务项目组织实施。"],
+                 projects=[p1], budget={"salary": "612.40", "goods": "95.60", "subsidy": "21.80", "fund": "60.00"},
+                 final={"income": "1210.62", "personnel": "668.75", "public": "103.44"},
+                 sangong=(("0", "8.00", "3.50"), ("0", "6.42", "2.18")), procurement=("128.60", "0", "46.20"),
+                 assets=("2345.87", "210.36", "1620.54", "1586.02"),
+                 reason="决算数高于年初预算，主要是追加基本公共卫生服务补助资金24.50万元。", texts=texts)
+    return TextExample(dept)
+
+
+def transport() -> TextExample:
+    """交通运输局: two projects named line by line, 元 standards, a plan, a 合计 after a list."""
+    unit = "衡山县交通运输局"
+    p1 = project("农村公路养护项目", "衡山县公路建设养护中心", ("180.00", "180.00", "176.40"),
+                 indicators("养护农村公路里程", 1200, 1236, "公里", social="农村群众出行条件改善"),
+                 expected="养护农村公路1200公里，优良路率达到80%以上。",
+                 actual="完成养护农村公路1236公里，其中县道236公里、乡道520公里、村道480公里，合计1236公里；优良路率82.6%。")
+    p2 = project("城乡客运公交补贴项目", unit, ("64.80", "64.80", "64.80"),
+                 indicators("补贴客运车辆", 54, 54, "辆", social="城乡客运稳定运行", quality="补贴发放准确率"),
+                 expected="对54辆城乡客运车辆按标准发放运营补贴。",
+                 actual="按每辆每月1000元的标准，对54辆城乡客运车辆发放12个月运营补贴，共计64.80万元。")
+    offices = ["办公室", "计划财务股", "规划建设股", "运输管理股", "安全监督股", "法规股"]
+    subunits = ["衡山县公路建设养护中心", "衡山县交通运输综合行政执法大队"]
+
+    def texts(f, ps):
+        g1, g2 = fig(ps[0]), fig(ps[1])
+        return {
+            "text_staffing": f"本局下设办公室、计划财务股、规划建设股、运输管理股、安全监督股、法规股共6个股室，"
+                             f"另有二级机构2个，分别为{'、'.join(subunits)}。编制数38人，实有在职人员35人，退休人员22人。",
+            "text_budget": f"县财政批复我局2022年部门预算{t(f['budget_expense_total'])}万元。其中：基本支出{t(f['budget_basic'])}万元，"
+                           f"项目支出{t(f['budget_project'])}万元。",
+            "text_final": f"2022年度本局决算支出{t(f['final_expense_total'])}万元，其中基本支出{t(f['final_basic'])}万元、项目支出"
+                          f"{t(f['final_project'])}万元，项目支出占总支出的{pct_text(share(f['final_project'], f['final_expense_total']))}。"
+                          f"决算收入{t(f['final_income_total'])}万元。",
+            "text_sangong": f"2022年“三公”经费决算{t(f['sangong_final_total'])}万元，比预算数{t(f['sangong_budget_total'])}万元节约"
+                            f"{t(f['sangong_budget_total'] - f['sangong_final_total'])}万元。公务用车购置及运行维护费"
+                            f"{yuan(f['sangong_final_car'])}元、公务接待费{yuan(f['sangong_final_reception'])}元，合计"
+                            f"{t(f['sangong_final_car'] + f['sangong_final_reception'])}万元。",
+            "text_procurement": f"政府采购总额{t(f['procurement_total'])}万元，其中工程类{t(f['procurement_works'])}万元，"
+                                f"服务类{t(f['procurement_services'])}万元，货物类{t(f['procurement_goods'])}万元。",
+            "text_assets": f"2022年末，我局资产总额{t(f['assets_total'])}万元，负债总额{t(f['liabilities_total'])}万元，"
+                           f"固定资产{t(f['fixed_assets_original'])}万元。",
+            "text_overall": "全年完成农村公路提质改造85公里，新改建危桥6座，全县建制村通客车率保持100%。2023年计划再完成农村公路提质改造100公里。",
+            "text_projects": f"（一）农村公路养护项目：全年预算数{t(g1['full_year'])}万元，全年执行数{t(g1['executed'])}万元，"
+                             f"执行率{pct_text(g1['rate'])}，自评得分{score_text(g1['total'])}分。\n"
+                             f"（二）城乡客运公交补贴项目：全年预算数{t(g2['full_year'])}万元，已支出{t(g2['executed'])}万元，"
+                             f"执行率{pct_text(g2['rate'])}，自评得分{score_text(g2['total'])}分，评价等级为“{g2['grade']}”。",
+            "text_problems": "农村公路养护资金标准偏低，每公里养护经费不足。",
+            "text_measures": "积极争取上级资金，力争农村公路养护资金按每公里每年7000元标准足额安排。",
+        }
+
+    dept = build("衡山县交通运输局-2022.xlsx", unit, address="衡山县开云镇解放中路66号", offices=offices, subunits=subunits,
+                 staff=(38, 35, 22), duties=["负责全县公路、水路交通行业管理。", "负责农村公路建设和养护管理。",
+                                             "负责城乡道路运输市场监管。"],
+                 projects=[p1, p2], budget={"salary": "468.20", "goods": "72.50", "subsidy": "12.30"},
+                 final={"income": "812.44", "personnel": "502.60", "public": "68.20"},
+                 sangong=(("0", "12.00", "3.00"), ("0", "9.86", "1.92")), procurement=("25.80", "146.30", "12.40"),
+                 assets=("6320.45", "852.30", "4210.66", "4185.20"),
+                 reason="决算支出高于年初预算，主要是追加农村公路养护资金。", texts=texts)
+    return TextExample(dept)
+
+
+def township() -> TextExample:
+    """乡镇: plans and targets, another year's figures, approximate figures, "包括…等" lists, a
+    budget sentence whose 年初预算 alone names the total."""
+    unit = "衡山县岭坡乡人民政府"
+    p1 = project("村级公益事业建设一事一议项目", unit, ("75.00", "75.00", "73.80"),
+                 indicators("建设村级公益事业项目", 12, 12, "个", social="群众生产生活条件改善"),
+                 expected="实施村级道路硬化、安全饮水等公益事业项目12个，力争带动群众筹资筹劳10万元以上。",
+                 actual="完成村级道路硬化、安全饮水、文化广场等公益项目12个，其中道路硬化5个、安全饮水4个、文化广场3个。")
+    offices = ["党政综合办公室", "经济发展办公室", "社会事务办公室", "自然资源和生态环境办公室", "平安建设办公室"]
+    subunits = ["岭坡乡农业综合服务中心", "岭坡乡社会事务综合服务中心", "岭坡乡退役军人服务站"]
+
+    def texts(f, ps):
+        g = fig(ps[0])
+        return {
+            "text_staffing": f"岭坡乡下辖9个行政村、1个社区，总人口约2.6万人。乡政府内设{'、'.join(offices)}5个办公室，"
+                             f"下设{subunits[0]}、{subunits[1]}、{subunits[2]}3个事业站所。核定编制68人，实有在职人员64人，退休人员51人。",
+            "text_budget": f"2022年年初预算{t(f['budget_expense_total'])}万元，其中：基本支出{t(f['budget_basic'])}万元，"
+                           f"项目支出{t(f['budget_project'])}万元。2021年年初预算为1088.60万元。",
+            "text_final": f"2022年度决算收入{t(f['final_income_total'])}万元；决算支出{t(f['final_expense_total'])}万元，"
+                          f"其中基本支出{t(f['final_basic'])}万元，项目支出{t(f['final_project'])}万元。"
+                          "2021年度决算支出为1203.56万元。",
+            "text_sangong": f"“三公”经费年初预算{t(f['sangong_budget_total'])}万元，全年实际支出{t(f['sangong_final_total'])}万元，"
+                            f"其中公务接待费{t(f['sangong_final_reception'])}万元，公务用车购置及运行维护费{t(f['sangong_final_car'])}万元。",
+            "text_procurement": f"本年度政府采购{t(f['procurement_total'])}万元，主要包括办公设备、村级道路硬化工程等。",
+            "text_assets": f"年末资产总额{t(f['assets_total'])}万元，负债{t(f['liabilities_total'])}万元。"
+                           "其中村级组织活动场所等固定资产约1300万元由各村管理使用。",
+            "text_overall": "全年完成粮食播种面积4.2万亩，约300户农户受益于产业奖补；全乡森林覆盖率保持在65%以上。"
+                            "预计2023年完成人居环境整治村9个。",
+            "text_projects": f"{ps[0].name}：全年预算数{t(g['full_year'])}万元，执行数{t(g['executed'])}万元，"
+                             f"执行率{pct_text(g['rate'])}。",
+            "text_problems": "乡级财力薄弱，部分项目依赖上级转移支付。",
+            "text_measures": "计划2023年争取上级项目资金200万元以上，力争村集体经济收入全部达到10万元。",
+        }
+
+    dept = build("衡山县岭坡乡人民政府-2022.xlsx", unit, address="衡山县岭坡乡岭坡村", offices=offices, subunits=subunits,
+                 staff=(68, 64, 51), duties=["贯彻执行党和国家的路线方针政策。", "负责本乡经济发展、社会事务和公共服务。",
+                                             "负责本乡安全生产和社会稳定。"],
+                 projects=[p1], budget={"salary": "856.20", "goods": "128.40", "subsidy": "36.80"},
+                 final={"income": "1152.66", "personnel": "923.15", "public": "152.37"},
+                 sangong=(("0", "6.00", "4.00"), ("0", "5.12", "3.06")), procurement=("18.60", "42.30", "0"),
+                 assets=("3320.56", "185.42", "2860.30", "2795.44"),
+                 reason="决算支出高于年初预算，主要是追加村级公益事业建设资金。", texts=texts)
+    return TextExample(dept)
+
+
+def street() -> TextExample:
+    """街道: amounts in 元 and 万元 mixed in one 其中 list, a standard × quantity × months, the budget
+    and final totals stated twice (the same), counts written as 两个 / 四个."""
+    unit = "衡山县开云街道办事处"
+    p1 = project("社区网格化服务管理项目", unit, ("43.20", "43.20", "43.20"),
+                 indicators("配备专职网格员", 60, 60, "人", social="基层治理能力提升"),
+                 expected="配备专职网格员60人，实现城区网格全覆盖。",
+                 actual="按每人每月600元的标准，为60名专职网格员发放12个月网格补贴，共计432,000元。")
+    offices = ["党政办公室", "社区建设办公室", "社会事务办公室", "综合执法办公室"]
+    subunits = ["开云街道综合服务中心", "开云街道退役军人服务站"]
+
+    def texts(f, ps):
+        g = fig(ps[0])
+        return {
+            "text_staffing": f"开云街道办事处内设四个办公室，即{'、'.join(offices)}；下设两个二级机构（{'、'.join(subunits)}）。"
+                             "核定编制52人，年末在职49人，退休人员33人。辖8个社区，常住人口约6.8万人。",
+            "text_budget": f"2022年年初预算收支均为{t(f['budget_expense_total'])}万元。年初预算支出中，基本支出"
+                           f"{t(f['budget_basic'])}万元，项目支出{t(f['budget_project'])}万元。",
+            "text_final": f"2022年决算支出{t(f['final_expense_total'])}万元，其中：基本支出{yuan(f['final_basic'])}元，"
+                          f"项目支出{t(f['final_project'])}万元。基本支出中，人员经费{t(f['final_personnel'])}万元，"
+                          f"公用经费{t(f['final_public'])}万元。",
+            "text_sangong": f"“三公”经费预算{t(f['sangong_budget_total'])}万元，决算{t(f['sangong_final_total'])}万元，"
+                            f"其中公务用车购置及运行维护费{yuan(f['sangong_final_car'])}元，公务接待费{yuan(f['sangong_final_reception'])}元。",
+            "text_procurement": f"政府采购支出{t(f['procurement_total'])}万元，其中货物{t(f['procurement_goods'])}万元，"
+                                f"服务{t(f['procurement_services'])}万元。",
+            "text_assets": f"资产总额{t(f['assets_total'])}万元，负债总额{t(f['liabilities_total'])}万元，"
+                           f"净资产{t(f['assets_total'] - f['liabilities_total'])}万元，在用固定资产{t(f['fixed_assets_in_use'])}万元。",
+            "text_overall": f"街道2022年部门决算支出{t(f['final_expense_total'])}万元，较年初预算增加"
+                            f"{t(f['final_expense_total'] - f['budget_expense_total'])}万元，主要是追加了疫情防控和社区网格化管理经费。",
+            "text_projects": f"{ps[0].name}：年初预算数{t(g['initial'])}万元，全年执行数{t(g['executed'])}万元，"
+                             f"执行率{pct_text(g['rate'])}，自评得分{score_text(g['total'])}分。",
+            "text_problems": "社区工作者队伍不稳定，网格员流动性较大。",
+            "text_measures": "拟将网格员补贴标准提高至每人每月800元。",
+        }
+
+    dept = build("衡山县开云街道办事处-2022.xlsx", unit, address="衡山县开云镇开云大道9号", offices=offices, subunits=subunits,
+                 staff=(52, 49, 33), duties=["负责辖区党建、社区建设和社会治理工作。", "负责辖区公共服务和民生保障。",
+                                             "负责辖区城市管理和综合执法。"],
+                 projects=[p1], budget={"salary": "642.10", "goods": "86.30", "subsidy": "15.60"},
+                 final={"income": "835.24", "personnel": "688.52", "public": "103.26"},
+                 sangong=(("0", "5.00", "2.40"), ("0", "4.36", "1.58")), procurement=("22.80", "0", "36.40"),
+                 assets=("1456.32", "98.65", "1102.40", "1088.75"),
+                 reason="决算支出高于年初预算，主要是追加疫情防控经费。", texts=texts)
+    return TextExample(dept)

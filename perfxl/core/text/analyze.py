@@ -43,7 +43,8 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
             if n.kind not in _BOUND_KINDS:
                 continue
             d = B.Draft(n, s, n.kind, n.value, n.start, n.end)
-            _bind(d, t, s, terms, masks, section, project_cell, hint, period_phase)
+            same = [x for x in drafts if x.sentence is s and x.concept and x.kind == n.kind]
+            _bind(d, t, s, terms, masks, section, project_cell, hint, period_phase, same)
             years = [y for y in sentence_years if y.end <= n.start]
             d.year = int(years[-1].value) if years else period_year.get(s.period)
             if n.approx:
@@ -80,7 +81,7 @@ def _lines(t: str) -> list[tuple[int, str]]:
 
 
 def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool, hint: str,
-          period_phase: dict) -> None:
+          period_phase: dict, drafts_before: list) -> None:
     n = d.number
     scope = "project" if project_cell else "dept"
     concept = None
@@ -93,10 +94,18 @@ def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool,
             concept, d.term = term[2], term[:2]
     elif term is not None:
         concept, d.term = term[2], term[:2]
+        if concept in _PHASE_TERMS and not project_cell and not hint:
+            concept = _phase_of_previous(t, terms, term, s, drafts_before)
+    elif B.ELLIPSIS.match(t, B.clause_start(t, s.start, n.start), n.start) and drafts_before:
+        concept = drafts_before[-1].concept  # 预算数 a，决算数 b: the same quantity in the other phase
     if concept is None:
         return
+    if d.term and concept in X.PLAIN and re.search(r"预算|计划", t[d.term[1]:n.start]):
+        return  # 政府采购预算 X: a budget of something the tables hold only as spent
     phase = B.phase_at(t, s.start, n.start, masks) or period_phase.get(s.period) or X.SECTION_PHASE.get(section)
-    if hint and not project_cell and concept in X.PROJECT:
+    if not project_cell and concept in X.PROJECT and concept != "initial" or hint and concept == "initial":
+        if not hint:
+            return  # a project's figure in the department's text, but which project?
         scope = "project"
     field, candidates, scope = B.resolve(concept, phase, scope)
     fields = (field,) if field else candidates
@@ -105,6 +114,22 @@ def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool,
     d.concept, d.field, d.candidates, d.scope = concept, field, candidates, scope
     if scope == "project":
         d.project = hint
+
+
+_PHASE_TERMS = {"initial", "full_year", "executed"}
+
+
+def _phase_of_previous(t: str, terms: list, term, s, drafts_before: list) -> str | None:
+    """"“三公”经费年初预算 X", "…，全年实际支出 Y": a phase word after a term (or opening a clause
+    after a bound figure) speaks of that term's quantity, not of a project."""
+    a = term[0]
+    before = [x for x in terms if x[1] == a and x[2] and x[2] not in _PHASE_TERMS]
+    if before:
+        return before[0][2]
+    start = B.clause_start(t, s.start, a)
+    if not re.sub(r"全年|本年|年度|\d+年", "", t[start:a]).strip() and drafts_before:
+        return drafts_before[-1].concept
+    return "initial" if term[2] == "initial" else None
 
 
 def _kind_of(n) -> str:

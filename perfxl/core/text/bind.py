@@ -15,7 +15,10 @@ from . import lexicon as X
 from .numbers import Number, Sentence
 
 _CONNECT = re.compile(r"^(?:\s|为|是|达到|达|共计|合计|总计|共有|共|计|有|:|：|安排|金额|总额|资金|数|的|了|"
-                      r"实际完成|实际|完成|实现|发生|约|分别|累计|人数|人员|人|总数|支出)*$")
+                      r"实际完成|实际|完成|实现|发生|约|分别|累计|人数|人员|人|总数|支出|"
+                      r"年初预算数|年初预算|预算数|决算数|执行数|预算|决算)*$")
+# a clause that is only a phase word and a figure continues the concept before it ("预算数11.5万元，决算数8.6万元")
+ELLIPSIS = re.compile(r"\s*(?:其中)?(?:年初预算数|年初预算|预算数|决算数|执行数|预算|决算)(?:为|是|:|：)?\s*$")
 _DELIM = "，,：:、()；;"
 _BUDGET_MARK = re.compile(r"年初预算|预算数|预算安排|年初|批复|预算(?!执行|绩效|管理|编制|单位)")
 _FINAL_MARK = re.compile(r"决算|执行数|实际支出|全年支出|实际")
@@ -26,11 +29,14 @@ _LAST_YEAR = re.compile(r"上年(?!结转|结余)|去年|上一年|上年度|前
 _PLAN = re.compile(r"计划(?!财务|生育|单列|股|科)|力争|预计|拟|争取|预期|目标值|目标为|下一步|下一年度|明年|今后|将要")
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:中心|站|所|学校|中学|小学|幼儿园|医院|卫生院|大队|中队|分局|委员会|"
                   r"办事处|公司|协会|社区|村委会|研究院|服务部|管理处)(?![\u4e00-\u9fff]?(?:股|科|室))")
+_ORG_WORDS = {"中心", "学校", "医院", "卫生院", "大队", "中队", "分局", "委员会", "办事处", "社区", "管理处",
+              "站", "所", "本站", "本所"}
 _SELF = re.compile(r"^(?:本|我)(?:局|单位|部门|中心|校|院|站|所|委|办|镇|乡|街道)")
 _GENERIC_LEFT = set("，,：:；;、()。中排共年度末初的为和及与是在有其计总门级部 \n\t")
 _GENERIC = {"收入", "支出", "项目支出", "负债", "货物", "工程", "服务", "货物类", "工程类", "服务类",
             "固定资产", "编制", "股室", "科室", "执行数", "总分"}
-_COUNT_NOUNS = (("二级机构", "subunits_count"), ("二级单位", "subunits_count"), ("下属单位", "subunits_count"),
+_COUNT_NOUNS = (("办公室", "departments_count"), ("事业站所", "subunits_count"), ("站所", "subunits_count"),
+                ("事业单位", "subunits_count"), ("二级机构", "subunits_count"), ("二级单位", "subunits_count"), ("下属单位", "subunits_count"),
                 ("直属单位", "subunits_count"), ("所属单位", "subunits_count"), ("下属事业单位", "subunits_count"),
                 ("二级预算单位", "subunits_count"), ("内设机构", "departments_count"),
                 ("股室", "departments_count"), ("科室", "departments_count"), ("职能股室", "departments_count"),
@@ -118,10 +124,11 @@ def term_before(t: str, terms: list, lo: int, pos: int):
 def masked(t: str, s: Sentence, terms: list) -> list[tuple[int, int]]:
     """Spans whose 预算/决算 words are not the phase of what follows (较预算增加, 上年结转 …)."""
     spans = [(a, b) for a, b, c in terms if c is None]
-    for m in re.finditer(r"(?:较|比|与|同比|占)[^，,。；;\d]{0,14}?(?:增加|增长|减少|下降|降低|节约|上升|相比|的|比重|比例)",
-                         t[:s.end]):
-        if m.start() >= s.start:
-            spans.append((m.start(), m.end()))
+    for rx in (r"(?:较|比|与|同比|占)[^，,。；;\d]{0,14}?(?:增加|增长|减少|下降|降低|节约|上升|相比|的|比重|比例)",
+               r"(?:较|比|与|同|占)(?:上年|去年)?(?:年初|全年)?(?:预算|决算)数?"):
+        for m in re.finditer(rx, t[:s.end]):
+            if m.start() >= s.start:
+                spans.append((m.start(), m.end()))
     return spans
 
 
@@ -153,9 +160,9 @@ def org_before(t: str, lo: int, pos: int, whole_sentence: bool) -> str:
     # names inside brackets (实施单位：…) and lists of units (counted elsewhere) are not the subject
     text = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group()), text)
     for m in _ORG.finditer(text):
-        name = m.group()
-        if not _SELF.match(name):
-            return name
+        name = re.sub(r"^(?:年度|年|度|全|该|其中|另外|以及)+", "", m.group())
+        if not _SELF.match(name) and name not in _ORG_WORDS:
+            return name  # a named organisation ("学校" alone is the unit speaking of itself)
     return ""
 
 

@@ -133,7 +133,7 @@ _NOT_SCORE = "别钟析类配期批项成局值级管布解为担摊工红散包
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _NOUN_CUT = re.compile(r"[的和及与共其另、，。；：（(]")
 _APPROX_BEFORE = re.compile(r"(?:约|大约|近|逾|超过|将近|接近|不足|不到|不少于|不低于|不超过|至少|最多|以上的|≥|≤|>|<)\s*$")
-_APPROX_AFTER = re.compile(r"^\s*(?:以上|以下|以内|左右|上下|之多|多万|余万|内)")
+_APPROX_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|上下|之多|多万|余万|内)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 

@@ -25,6 +25,10 @@ CONCEPT_PARTITIONS = {
     "sangong_total": [("sangong_abroad", "sangong_car", "sangong_reception")],
     "procurement_total": [("procurement_goods", "procurement_works", "procurement_services")],
 }
+_CHANGE_VALUE = re.compile(r"(?P<cmp>较|比|与)(?P<base>(?:上年|去年|上年度|上一年度?|上年同期|年初预算数?|预算数?)[^，,。；;%]{0,30}?)"
+                           r"(?:相比|相较)?[，,]?"
+                           r"(?P<dir>增加|增长|减少|下降|降低|节约|节省|上升|提高|增|减|多|少)(?:了)?(?:额|幅度|幅)?(?:为|达)?\s*$")
+_NOT_PART = re.compile(r"节约|节省|结余|超支|增加|减少|下降|增长|降低|上升|较|比|同比|相比|另|此外")
 _UP = ("增加", "增长", "上升", "提高", "增", "多", "超支", "超出")
 _TOTAL_MARK = re.compile(r"(?:^|[，,；;：:、(])\s*(?:以上|两项|三项|四项|各项)?(?:合计|共计|总计|累计|共|总额)(?:金额|资金)?"
                          r"(?:为|是|:|：|达)?\s*$")
@@ -102,7 +106,7 @@ def _changes(t, ds):
         if d.kind not in ("amount", "percent") or d.role:
             continue
         s = d.sentence
-        m = B.CHANGE.search(t, s.start, d.start)
+        m = B.CHANGE.search(t, s.start, d.start) or _CHANGE_VALUE.search(t, s.start, d.start)
         if not m:
             continue
         base_text, up = m["base"], m["dir"] in _UP
@@ -112,16 +116,22 @@ def _changes(t, ds):
             continue
         subject = subjects[-1]
         if m["cmp"] == "同比" or B._LAST_YEAR.search(base_text):
-            bases = [x for x in ds if x.sentence is s and x.kind == "amount" and x.skip == "last-year"
-                     and x is not subject and x is not d and x.concept == subject.concept]
+            inside = [x for x in ds if x.kind == "amount" and m.start("base") <= x.start < m.end("base")]
+            bases = inside or [x for x in ds if x.sentence is s and x.kind == "amount" and x.skip == "last-year"
+                               and x is not subject and x is not d and x.concept == subject.concept]
             if len(bases) != 1:
                 continue
             base = bases[0]
-            base.role = "base"
+            base.role, base.field, base.candidates = "base", None, ()
         elif "预算" in base_text or "年初" in base_text:
-            if subject.field not in X.BUDGET_OF or subject.skip:
+            inside = [x for x in ds if x.kind == "amount" and m.start("base") <= x.start < m.end("base")]
+            if len(inside) == 1:
+                base = inside[0]
+                base.role = "base"
+            elif subject.field not in X.BUDGET_OF or subject.skip:
                 continue
-            base = ("field", X.BUDGET_OF[subject.field])
+            else:
+                base = ("field", X.BUDGET_OF[subject.field])
         else:
             continue
         out.append(Pending(ChangeOf, dict(change=d, subject=subject, base=base, relative=d.kind == "percent",
@@ -233,7 +243,7 @@ def _sums(t, ds, lo):
         if not _usable_part(d) or d.number.approx:
             continue
         s = d.sentence
-        marked = _TOTAL_MARK.search(t, s.start, d.start)
+        marked = _TOTAL_MARK.search(t[s.start:d.start])
         term_total = d.term is not None and re.search(r"合计|总计|共计", t[d.term[0]:d.term[1]]) is not None
         if not marked and not term_total:
             continue
@@ -264,8 +274,12 @@ def _list_after(t, amounts, depth, total, s, sentences, k, dk):
             break
         if d.role in ("change", "standard", "factor", "base"):
             continue
-        if not _usable_part(d) or d.number.approx or not _compatible(total, d):
-            return parts if _usable_part(d) and not _compatible(total, d) else []
+        if _NOT_PART.search(t, B.clause_start(t, s.start, d.start), d.start):
+            return _nest(parts)  # 节约资金 X, 较上年增加 Y: not one of the parts
+        if not _usable_part(d) or d.number.approx:
+            return []
+        if not _compatible(total, d):
+            return _nest(parts)
         parts.append(d)
     # the list goes on after ； while each piece starts with a part of the same total
     following = [x for x in sentences if x.period == s.period and x.start > s.start]
@@ -379,7 +393,9 @@ def _share_whole(t, d, part, whole_text, sums, at):
         for p in sums:
             if part in p.kw["parts"]:
                 return p.kw["total"]
-    return None
+    part_field = part.field if isinstance(part, B.Draft) else part[1]
+    natural = X.WHOLE_OF.get(part_field or "")
+    return ("field", natural) if natural else None
 
 
 # ------------------------------------------------------------------------------ counted lists
