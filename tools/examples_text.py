@@ -485,3 +485,468 @@ def street() -> TextExample:
                  assets=("1456.32", "98.65", "1102.40", "1088.75"),
                  reason="决算支出高于年初预算，主要是追加疫情防控经费。", texts=texts)
     return TextExample(dept)
+
+
+# ============================================================================ narratives in three house styles
+
+
+def base_texts(unit: str, f: dict, ps: list, offices: list, subunits: list, staff: tuple, style: int) -> dict:
+    """Clean narrative sections written from the tables in one of three phrasings (the planted examples
+    override a section or two with their mistakes)."""
+    quota, active, retired = staff
+    tot = f["final_expense_total"]
+    sb, sp = share(f["final_basic"], tot), share(f["final_project"], tot)
+    inc = f["final_income_total"] - f["budget_income_total"]
+    more = "增加" if inc >= 0 else "减少"
+    subs = "、".join(subunits)
+    lines = []
+    for p in ps:
+        g = fig(p)
+        lines.append(f"{p.name}：全年预算数{t(g['full_year'])}万元，全年执行数{t(g['executed'])}万元，执行率"
+                     f"{pct_text(g['rate'])}，自评得分{score_text(g['total'])}分，等级为“{g['grade']}”。")
+    if style == 0:
+        return {
+            "text_staffing": f"{unit}内设{'、'.join(offices)}{len(offices)}个股室" + (f"，下属{subs}{len(subunits)}个二级机构" if subunits else "")
+                             + f"。核定编制{quota}人，在职{active}人，退休{retired}人。",
+            "text_budget": f"2022年年初预算收入{t(f['budget_income_total'])}万元，支出{t(f['budget_expense_total'])}万元，其中基本支出"
+                           f"{t(f['budget_basic'])}万元，项目支出{t(f['budget_project'])}万元。",
+            "text_final": f"2022年决算总收入{t(f['final_income_total'])}万元，较年初预算{more}{t(abs(inc))}万元；决算总支出{t(tot)}万元，"
+                          f"其中基本支出{t(f['final_basic'])}万元，占总支出的{pct_text(sb)}，项目支出{t(f['final_project'])}万元，"
+                          f"占总支出的{pct_text(sp)}。",
+            "text_sangong": f"2022年“三公”经费预算{t(f['sangong_budget_total'])}万元，决算{t(f['sangong_final_total'])}万元，"
+                            f"其中公务用车购置及运行维护费{t(f['sangong_final_car'])}万元、公务接待费{t(f['sangong_final_reception'])}万元，"
+                            "因公出国（境）费为零。",
+            "text_procurement": f"2022年政府采购支出{t(f['procurement_total'])}万元，其中货物{t(f['procurement_goods'])}万元、"
+                                f"工程{t(f['procurement_works'])}万元、服务{t(f['procurement_services'])}万元。",
+            "text_assets": f"年末资产总额{t(f['assets_total'])}万元，负债总额{t(f['liabilities_total'])}万元，净资产"
+                           f"{t(f['assets_total'] - f['liabilities_total'])}万元；固定资产账面原值{t(f['fixed_assets_original'])}万元。",
+            "text_overall": f"2022年度部门决算支出{t(tot)}万元，全年各项工作任务均按计划完成。",
+            "text_projects": "\n".join(lines),
+        }
+    if style == 1:
+        return {
+            "text_staffing": f"本单位共有内设机构{len(offices)}个，分别为{'、'.join(offices)}"
+                             + (f"；二级机构{len(subunits)}个，即{subs}" if subunits else "；无二级机构")
+                             + f"。编制数{quota}人，在职人员{active}人，退休人员{retired}人。",
+            "text_budget": f"2022年部门预算收入总计{t(f['budget_income_total'])}万元，其中一般公共预算拨款收入"
+                           f"{t(f['budget_income_general'])}万元；部门预算支出总计{t(f['budget_expense_total'])}万元，其中基本支出"
+                           f"{t(f['budget_basic'])}万元（工资福利支出{t(f['budget_basic_salary'])}万元、商品和服务支出"
+                           f"{t(f['budget_basic_goods'])}万元、对个人和家庭的补助{t(f['budget_basic_subsidy'])}万元），项目支出"
+                           f"{t(f['budget_project'])}万元。",
+            "text_final": f"2022年部门决算收入{t(f['final_income_total'])}万元，比年初预算{more}{t(abs(inc))}万元。决算支出"
+                          f"{t(tot)}万元，其中基本支出{t(f['final_basic'])}万元（人员经费{t(f['final_personnel'])}万元，公用经费"
+                          f"{t(f['final_public'])}万元），项目支出{t(f['final_project'])}万元，项目支出占决算支出的{pct_text(sp)}。",
+            "text_sangong": f"“三公”经费年初预算数{t(f['sangong_budget_total'])}万元，实际支出{t(f['sangong_final_total'])}万元，"
+                            f"比预算减少{t(f['sangong_budget_total'] - f['sangong_final_total'])}万元。",
+            "text_procurement": f"全年政府采购金额{t(f['procurement_total'])}万元，全部为货物和服务类采购。",
+            "text_assets": f"截至2022年底，资产总额{t(f['assets_total'])}万元，负债{t(f['liabilities_total'])}万元；"
+                           f"固定资产原值{t(f['fixed_assets_original'])}万元，在用资产{t(f['fixed_assets_in_use'])}万元。",
+            "text_overall": f"全年部门预算支出{t(f['budget_expense_total'])}万元，决算支出{t(tot)}万元，较好地完成了年度绩效目标。",
+            "text_projects": "\n".join(f"{i}、{line}" for i, line in enumerate(lines, start=1)),
+        }
+    return {
+        "text_staffing": f"我局机关内设{'、'.join(offices)}等{len(offices)}个职能股室。年末在职在编人员{active}人（编制{quota}人），"
+                         f"退休人员{retired}人。",
+        "text_budget": f"年初预算安排支出{t(f['budget_expense_total'])}万元，其中基本支出{t(f['budget_basic'])}万元，项目支出"
+                       f"{t(f['budget_project'])}万元；收入全部为一般公共预算拨款。",
+        "text_final": f"本年度决算收入{t(f['final_income_total'])}万元，决算支出{t(tot)}万元。支出中，基本支出{t(f['final_basic'])}万元，"
+                      f"项目支出{t(f['final_project'])}万元，基本支出占总支出的比重为{pct_text(sb)}。",
+        "text_sangong": f"“三公”经费支出{yuan(f['sangong_final_total'])}元，其中公务用车购置及运行维护费{yuan(f['sangong_final_car'])}元，"
+                        f"公务接待费{yuan(f['sangong_final_reception'])}元。",
+        "text_procurement": f"政府采购合同金额{t(f['procurement_total'])}万元。",
+        "text_assets": f"年末资产总额{t(f['assets_total'])}万元，其中固定资产{t(f['fixed_assets_original'])}万元；负债总额"
+                       f"{t(f['liabilities_total'])}万元。",
+        "text_overall": f"本年度部门预算执行情况良好，决算支出{t(tot)}万元。",
+        "text_projects": "\n".join(lines),
+    }
+
+
+def plant(texts: dict, key: str, old: str, new: str) -> dict:
+    """Replace one occurrence of ``old`` (it must occur exactly once) in section ``key``."""
+    assert texts[key].count(old) == 1, (key, old, texts[key])
+    return {**texts, key: texts[key].replace(old, new)}
+
+
+def cell_of(key: str) -> str:
+    return L.BY_KEY[key].ref
+
+
+# ============================================================================ planted mistakes
+
+
+def _duties(what: str) -> list[str]:
+    return [f"贯彻执行国家和省、市有关{what}工作的法律法规和方针政策。", f"拟订全县{what}发展规划并组织实施。",
+            "承办县委、县政府交办的其他任务。"]
+
+
+def water() -> TextExample:
+    """水利局 (style 0): N1f in a project's 实际完成情况 (每亩补助 × 亩数), N1a 固定资产原值."""
+    unit = "衡山县水利局"
+    p1 = project("小型农田水利设施维修养护项目", "衡山县水利工程服务中心", ("360.00", "360.00", "360.00"),
+                 indicators("维修养护灌溉面积", 12000, 12000, "亩", social="灌溉保证率提高"),
+                 expected="对12000亩农田灌溉设施实施维修养护，按每亩300元标准补助。",
+                 actual="按每亩补助300元的标准，对12000亩农田的灌溉设施实施维修养护，共发放补助资金380.00万元。")
+    offices = ["办公室", "计划财务股", "水利工程建设管理股", "水资源管理股", "河湖管理股"]
+    subunits = ["衡山县水利工程服务中心", "衡山县河道管理站"]
+    staff = (56, 52, 40)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, subunits, staff, 0)
+        return plant(out, "text_assets", f"固定资产账面原值{t(f['fixed_assets_original'])}万元",
+                     f"固定资产账面原值{t(f['fixed_assets_original'] + D('180'))}万元")
+
+    dept = build("衡山县水利局-2022.xlsx", unit, address="衡山县开云镇沿河路12号", offices=offices, subunits=subunits,
+                 staff=staff, duties=_duties("水利"), projects=[p1],
+                 budget={"salary": "702.30", "goods": "98.60", "subsidy": "20.10"},
+                 final={"income": "1190.44", "personnel": "745.30", "public": "101.26"},
+                 sangong=(("0", "10.00", "4.00"), ("0", "8.32", "2.47")), procurement=("36.50", "268.70", "22.30"),
+                 assets=("8650.32", "420.15", "2680.45", "2655.10"),
+                 reason="决算支出高于年初预算，主要是追加防汛抗旱经费。", texts=texts)
+    return TextExample(dept, (
+        Planted("项目自评表", "F10", "text-product-mismatch", "年度总体目标·实际完成情况",
+                "每亩300元 × 12000亩 = 360.00万元，正文写“共发放补助资金380.00万元”"),
+        Planted(TEXT_SHEET, cell_of("text_assets"), "text-figure-mismatch", "资产管理情况",
+                "固定资产账面原值写 2860.45 万元，表中 2680.45 万元"),
+    ))
+
+
+def civil() -> TextExample:
+    """民政局 (style 1): N1f 每人每月 × 人数 × 月数 in 项目绩效, N1d 较年初预算增加额."""
+    unit = "衡山县民政局"
+    p1 = project("城市最低生活保障项目", unit, ("680.40", "680.40", "680.40"),
+                 indicators("保障城市低保对象", 1350, 1350, "人", social="困难群众基本生活得到保障"),
+                 expected="为1350名城市低保对象按月足额发放低保金。", actual="全年为1350名城市低保对象按月足额发放低保金。")
+    offices = ["办公室", "社会救助股", "社会事务股", "养老服务股", "区划地名股", "社会组织管理股"]
+    subunits = ["衡山县社会福利院", "衡山县救助管理站"]
+    staff = (40, 37, 31)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, subunits, staff, 1)
+        inc = f["final_income_total"] - f["budget_income_total"]
+        out = plant(out, "text_final", f"比年初预算增加{t(inc)}万元", f"比年初预算增加{t(inc + D('10'))}万元")
+        out["text_projects"] += ("\n城市低保按每人每月420元的保障标准，为1350名城市低保对象发放12个月低保金，共计690.40万元。")
+        return out
+
+    dept = build("衡山县民政局-2022.xlsx", unit, address="衡山县开云镇建设路21号", offices=offices, subunits=subunits,
+                 staff=staff, duties=_duties("民政"), projects=[p1],
+                 budget={"salary": "512.60", "goods": "76.40", "subsidy": "18.20"},
+                 final={"income": "1325.86", "personnel": "552.18", "public": "80.12"},
+                 sangong=(("0", "6.00", "2.00"), ("0", "4.85", "1.12")), procurement=("18.60", "0", "12.40"),
+                 assets=("2865.20", "135.60", "2210.40", "2196.32"),
+                 reason="决算支出高于年初预算，主要是追加困难群众救助资金。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_final"), "text-change-mismatch", "部门决算情况",
+                "较年初预算增加额多写 10 万元（决算收入 − 年初预算收入）"),
+        Planted(TEXT_SHEET, cell_of("text_projects"), "text-product-mismatch", "项目绩效目标完成情况",
+                "每人每月420元 × 1350人 × 12个月 = 680.40万元，正文写 690.40 万元"),
+    ))
+
+
+def culture() -> TextExample:
+    """文旅广体局 (style 0): N1e 股室 count vs the names listed, N1c 其中 parts in 元 exceed a total in 万元."""
+    unit = "衡山县文化旅游广电体育局"
+    p1 = project("公共文化服务体系建设项目", unit, ("85.60", "85.60", "85.60"),
+                 indicators("送戏下乡演出", 120, 126, "场", social="群众文化生活丰富"),
+                 expected="开展送戏下乡演出120场，免费开放公共文化场馆。",
+                 actual="项目总投入85.60万元，其中省级补助资金500,000元、县级配套资金406,000元；完成送戏下乡演出126场。")
+    offices = ["办公室", "文化艺术股", "文物股", "旅游股", "体育股"]
+    subunits = ["衡山县文化馆", "衡山县图书馆"]
+    staff = (34, 33, 20)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, subunits, staff, 0)
+        return plant(out, "text_staffing", f"{'、'.join(offices)}{len(offices)}个股室", f"{'、'.join(offices)}6个股室")
+
+    dept = build("衡山县文化旅游广电体育局-2022.xlsx", unit, address="衡山县开云镇文化路5号", offices=offices,
+                 subunits=subunits, staff=staff, duties=_duties("文化旅游广电体育"), projects=[p1],
+                 budget={"salary": "398.50", "goods": "62.30", "subsidy": "9.80"},
+                 final={"income": "588.42", "personnel": "428.66", "public": "70.18"},
+                 sangong=(("0", "5.00", "3.00"), ("0", "4.12", "2.36")), procurement=("28.40", "0", "35.60"),
+                 assets=("1986.40", "88.32", "1520.66", "1498.20"),
+                 reason="决算支出高于年初预算，主要是追加公共文化服务补助资金。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_staffing"), "text-count-list-mismatch", "人员编制情况",
+                "列出 5 个股室名称，数量写为“6个股室”"),
+        Planted("项目自评表", "F10", "text-parts-exceed", "年度总体目标·实际完成情况",
+                "总投入 85.60 万元，其中 500,000 元 + 406,000 元 = 90.60 万元，超过总投入"),
+    ))
+
+
+def market() -> TextExample:
+    """市场监管局 (style 0): N1b 决算总支出 stated twice (整体绩效 transposes two digits), N1d a wrong share."""
+    unit = "衡山县市场监督管理局"
+    p1 = project("食品安全监督抽检项目", unit, ("96.00", "96.00", "93.12"),
+                 indicators("食品安全监督抽检批次", 1500, 1562, "批次", social="食品安全形势稳定"),
+                 expected="完成食品安全监督抽检1500批次。", actual="完成食品安全监督抽检1562批次，问题发现率2.8%。")
+    offices = ["办公室", "财务装备股", "登记注册股", "食品安全协调股", "特种设备安全监察股", "知识产权股", "消费者权益保护股"]
+    subunits = ["衡山县市场监督管理综合行政执法大队"]
+    staff = (118, 112, 76)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, subunits, staff, 0)
+        tot = t(f["final_expense_total"])
+        wrong = tot[:2] + tot[3] + tot[2] + tot[4:]
+        out = plant(out, "text_overall", f"部门决算支出{tot}万元", f"部门决算支出{wrong}万元")
+        sb = pct_text(share(f["final_basic"], f["final_expense_total"]))
+        return plant(out, "text_final", f"占总支出的{sb}", f"占总支出的{sb[0]}{int(sb[1]) + 3 if int(sb[1]) < 7 else int(sb[1]) - 3}{sb[2:]}")
+
+    dept = build("衡山县市场监督管理局-2022.xlsx", unit, address="衡山县开云镇永安路3号", offices=offices,
+                 subunits=subunits, staff=staff, duties=_duties("市场监督管理"), projects=[p1],
+                 budget={"salary": "1452.80", "goods": "186.40", "subsidy": "32.60"},
+                 final={"income": "1820.36", "personnel": "1538.24", "public": "192.66"},
+                 sangong=(("0", "18.00", "5.00"), ("0", "15.42", "3.86")), procurement=("42.80", "0", "68.40"),
+                 assets=("3420.18", "256.40", "2632.50", "2588.16"),
+                 reason="决算支出高于年初预算，主要是人员调资。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_overall"), "text-figure-inconsistent", "整体绩效目标完成情况",
+                "决算支出两位数字颠倒，与部门决算情况（及表中）所写不同"),
+        Planted(TEXT_SHEET, cell_of("text_final"), "text-share-mismatch", "部门决算情况",
+                "基本支出占总支出的比例十位数写错 3"),
+    ))
+
+
+def natres() -> TextExample:
+    """自然资源局 (style 1): N1g a weights note that misprints the 产出 cap, N1a a project's 自评得分."""
+    unit = "衡山县自然资源局"
+    p1 = project("不动产登记信息化建设项目", unit, ("120.00", "120.00", "112.80"),
+                 indicators("完成不动产登记数据整合", 86000, 86000, "宗", social="办事群众少跑腿"),
+                 expected="完成不动产登记存量数据整合86000宗。", actual="完成存量数据整合86000宗，登记办理时限压缩至3个工作日。")
+    offices = ["办公室", "规划股", "国土空间用途管制股", "耕地保护股", "不动产登记股", "执法监察股"]
+    subunits = ["衡山县不动产登记中心", "衡山县自然资源事务中心"]
+    staff = (96, 90, 64)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, subunits, staff, 1)
+        g = fig(ps[0])
+        out = plant(out, "text_projects", f"自评得分{score_text(g['total'])}分", "自评得分96分")
+        out["text_overall"] += "项目自评按预算执行率10分、产出指标40分、效益指标30分、满意度指标10分设置分值。"
+        return out
+
+    dept = build("衡山县自然资源局-2022.xlsx", unit, address="衡山县开云镇紫金路10号", offices=offices,
+                 subunits=subunits, staff=staff, duties=_duties("自然资源"), projects=[p1],
+                 budget={"salary": "1120.40", "goods": "156.30", "subsidy": "26.40"},
+                 final={"income": "1452.66", "personnel": "1186.92", "public": "150.38"},
+                 sangong=(("0", "12.00", "4.00"), ("0", "10.26", "2.88")), procurement=("56.20", "0", "102.60"),
+                 assets=("3650.40", "215.60", "2860.12", "2810.44"),
+                 reason="决算支出高于年初预算，主要是追加不动产登记信息化建设资金。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_overall"), "text-weights-mismatch", "整体绩效目标完成情况",
+                "权重说明写“产出指标40分”，自评表表头为 产出指标(50分)"),
+        Planted(TEXT_SHEET, cell_of("text_projects"), "text-figure-mismatch", "项目绩效目标完成情况",
+                "自评得分写 96 分，自评表总分为 99.40"),
+    ))
+
+
+def hrss() -> TextExample:
+    """人社局 (style 2): N1a 在职人数 vs 基本情况, N1e a 股室 count that differs from the one stated before."""
+    unit = "衡山县人力资源和社会保障局"
+    p1 = project("就业创业补助项目", unit, ("150.00", "150.00", "146.25"),
+                 indicators("城镇新增就业", 3200, 3386, "人", social="就业形势稳定"),
+                 expected="城镇新增就业3200人，城镇调查失业率控制在5.5%以内。",
+                 actual="城镇新增就业3386人，发放创业担保贷款2860万元，城镇调查失业率4.9%。")
+    offices = ["办公室", "就业促进股", "职业能力建设股", "劳动关系股", "社会保险股", "工资福利股", "人才开发股"]
+    staff = (52, 48, 37)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, [], staff, 2)
+        out = plant(out, "text_staffing", f"在职在编人员{staff[1]}人", "在职在编人员46人")
+        out["text_overall"] += "局机关8个股室均完成了年度目标任务。"
+        return out
+
+    dept = build("衡山县人力资源和社会保障局-2022.xlsx", unit, address="衡山县开云镇人民路2号", offices=offices,
+                 subunits=[], staff=staff, duties=_duties("人力资源和社会保障"), projects=[p1],
+                 budget={"salary": "628.40", "goods": "88.20", "subsidy": "18.60"},
+                 final={"income": "896.20", "personnel": "672.36", "public": "91.44"},
+                 sangong=(("0", "6.00", "2.50"), ("0", "5.16", "1.82")), procurement=("26.40", "0", "18.60"),
+                 assets=("1236.80", "76.42", "865.30", "852.66"),
+                 reason="决算支出高于年初预算，主要是追加就业补助资金。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_staffing"), "text-figure-mismatch", "人员编制情况",
+                "在职在编人员写 46 人，基本情况表为 48 人"),
+        Planted(TEXT_SHEET, cell_of("text_overall"), "text-count-inconsistent", "整体绩效目标完成情况",
+                "写“局机关8个股室”，人员编制情况（及基本情况表）为 7 个"),
+    ))
+
+
+def forestry() -> TextExample:
+    """林业局 (style 1): N1d 比上年增长率 computed wrong, N1c a 合计 that is not the sum of its list."""
+    unit = "衡山县林业局"
+    p1 = project("森林生态效益补偿项目", unit, ("184.70", "184.70", "184.70"),
+                 indicators("补偿公益林面积", 123000, 123000, "亩", social="林农护林积极性提高"),
+                 expected="对12.3万亩公益林发放生态效益补偿资金。",
+                 actual="发放集体公益林补偿128.40万元、个人公益林补偿56.30万元，合计186.70万元，补偿资金全部直达林农。")
+    offices = ["办公室", "资源管理股", "生态修复股", "林业改革股", "计划财务股"]
+    subunits = ["衡山县林业技术推广站", "衡山县国有林场"]
+    staff = (64, 60, 48)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, subunits, staff, 1)
+        last = D("1025.30")
+        tot = f["final_expense_total"]
+        right = mk.q((tot - last) / last * 100)
+        out["text_final"] += f"决算支出比上年的{t(last)}万元增长{right + D('2.00'):.2f}%。"
+        return out
+
+    dept = build("衡山县林业局-2022.xlsx", unit, address="衡山县开云镇林业路7号", offices=offices,
+                 subunits=subunits, staff=staff, duties=_duties("林业"), projects=[p1],
+                 budget={"salary": "736.20", "goods": "98.50", "subsidy": "22.30"},
+                 final={"income": "1086.40", "personnel": "782.62", "public": "106.28"},
+                 sangong=(("0", "9.00", "3.00"), ("0", "7.66", "2.14")), procurement=("22.80", "36.50", "18.20"),
+                 assets=("5260.30", "186.40", "4120.56", "4086.22"),
+                 reason="决算支出高于年初预算，主要是追加森林防火经费。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_final"), "text-change-mismatch", "部门决算情况",
+                "比上年增长率多写 2 个百分点（（本年 − 上年）÷ 上年）"),
+        Planted("项目自评表", "F10", "text-sum-mismatch", "年度总体目标·实际完成情况",
+                "128.40 + 56.30 = 184.70 万元，正文“合计186.70万元”"),
+    ))
+
+
+def justice() -> TextExample:
+    """司法局 (style 2): N1a 等级 in 项目绩效 (总分 89.70 is 良), N1d the 执行率 of a project's own text."""
+    unit = "衡山县司法局"
+    inds = [
+        fwd("数量", "办理法律援助案件", 300, 240, "件", 20, reason="受理案件量低于预期；下一步加强法律援助宣传。"),
+        fwd("质量", "案件质量评估合格率", 95, 96, "%", 10),
+        qual("时效", "按时结案", 10, phrase="按期办结"),
+        qual("成本", "成本控制在预算内", 10, phrase="未超预算"),
+        fwd("社会", "法律援助覆盖率", 90, 72, "%", 20, reason="偏远乡镇覆盖不足；下一步增设基层工作站。"),
+        qual("可持续", "法律援助长效机制", 10),
+        fwd("满意度", "受援人满意度", 95, 85, "%", 10, reason="部分案件办理周期较长；下一步压缩办案时限。"),
+    ]
+    p1 = project("法律援助项目", unit, ("52.00", "52.00", "45.50"), inds,
+                 expected="办理法律援助案件300件，受援人满意度95%以上。",
+                 actual="全年预算数52.00万元，实际支出45.50万元，预算执行率为78.50%；办理法律援助案件240件。",
+                 exec_reason="部分案件补贴跨年结算，执行率偏低；下一步按季度结算办案补贴。")
+    offices = ["办公室", "法治督察股", "公共法律服务管理股", "人民参与和促进法治股", "社区矫正股"]
+    staff = (44, 41, 30)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, [], staff, 2)
+        g = fig(ps[0])
+        assert g["grade"] == "良", g
+        return plant(out, "text_projects", "等级为“良”", "等级为“优”")
+
+    dept = build("衡山县司法局-2022.xlsx", unit, address="衡山县开云镇法治路1号", offices=offices, subunits=[],
+                 staff=staff, duties=_duties("司法行政"), projects=[p1],
+                 budget={"salary": "486.30", "goods": "62.40", "subsidy": "12.10"},
+                 final={"income": "628.50", "personnel": "508.62", "public": "70.44"},
+                 sangong=(("0", "5.00", "2.00"), ("0", "4.26", "1.38")), procurement=("16.20", "0", "12.80"),
+                 assets=("968.40", "58.20", "702.36", "690.12"),
+                 reason="决算支出高于年初预算，主要是人员调资。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_projects"), "text-grade-mismatch", "项目绩效目标完成情况",
+                "等级写“优”，自评表总分 89.70 为“良”"),
+        Planted("项目自评表", "F10", "text-share-mismatch", "年度总体目标·实际完成情况",
+                "执行率写 78.50%，45.50 ÷ 52.00 = 87.50%"),
+    ))
+
+
+def baiguo() -> TextExample:
+    """白果镇 (style 0): N1e a count with fewer names listed, N1c a 合计 over 元 and 万元 mixed."""
+    unit = "衡山县白果镇人民政府"
+    p1 = project("耕地地力保护补贴发放项目", unit, ("371.84", "371.84", "371.84"),
+                 indicators("补贴耕地面积", 28600, 28600, "亩", social="种粮农民收入增加"),
+                 expected="按时足额发放耕地地力保护补贴和稻谷目标价格补贴。",
+                 actual="补贴资金通过“一卡通”全部发放到户。")
+    offices = ["党政综合办公室", "经济发展办公室", "社会事务办公室", "平安建设办公室"]
+    subunits = ["白果镇农业综合服务中心", "白果镇社会事务综合服务中心"]
+    staff = (72, 69, 58)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, subunits, staff, 0)
+        out["text_staffing"] = (f"白果镇内设{'、'.join(offices)}4个办公室；直属单位3个，即{'、'.join(subunits)}。"
+                                f"核定编制{staff[0]}人，在职{staff[1]}人，退休{staff[2]}人。")
+        out["text_overall"] += "全年发放耕地地力保护补贴2,862,000元、稻谷目标价格补贴856,400元，合计370.84万元。"
+        return out
+
+    dept = build("衡山县白果镇人民政府-2022.xlsx", unit, address="衡山县白果镇白果村", offices=offices,
+                 subunits=subunits, staff=staff, duties=["负责本镇经济发展和社会事务管理。", "负责本镇惠农补贴发放。",
+                                                         "承办县委、县政府交办的其他任务。"], projects=[p1],
+                 budget={"salary": "902.40", "goods": "132.60", "subsidy": "38.20"},
+                 final={"income": "1480.36", "personnel": "968.44", "public": "150.20"},
+                 sangong=(("0", "6.00", "4.00"), ("0", "5.46", "3.22")), procurement=("20.40", "56.80", "8.60"),
+                 assets=("4180.60", "226.30", "3560.44", "3498.10"),
+                 reason="决算支出高于年初预算，主要是追加耕地地力保护补贴资金。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_staffing"), "text-count-list-mismatch", "人员编制情况",
+                "“直属单位3个，即”后只列出 2 个单位"),
+        Planted(TEXT_SHEET, cell_of("text_overall"), "text-sum-mismatch", "整体绩效目标完成情况",
+                "2,862,000元 + 856,400元 = 371.84万元，正文“合计370.84万元”"),
+    ))
+
+
+def disabled() -> TextExample:
+    """残联 (style 0): N1d a share off by one in its last digit (a warning), N1a 净资产."""
+    unit = "衡山县残疾人联合会"
+    p1 = project("残疾人康复服务项目", unit, ("42.00", "42.00", "41.16"),
+                 indicators("残疾人康复服务", 650, 672, "人", social="残疾人生活质量提高"),
+                 expected="为650名残疾人提供基本康复服务。", actual="为672名残疾人提供基本康复服务，辅具适配210件。")
+    offices = ["办公室", "康复就业部", "维权教育部"]
+    staff = (15, 14, 9)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, [], staff, 0)
+        sp = share(f["final_project"], f["final_expense_total"])
+        out = plant(out, "text_final", f"占总支出的{pct_text(sp)}", f"占总支出的{pct_text(sp + D('0.0001'))}")
+        net = f["assets_total"] - f["liabilities_total"]
+        return plant(out, "text_assets", f"净资产{t(net)}万元", f"净资产{t(net - D('10'))}万元")
+
+    dept = build("衡山县残疾人联合会-2022.xlsx", unit, address="衡山县开云镇康乐路2号", offices=offices, subunits=[],
+                 staff=staff, duties=_duties("残疾人"), projects=[p1],
+                 budget={"salary": "162.30", "goods": "24.60", "subsidy": "8.40"},
+                 final={"income": "246.80", "personnel": "178.52", "public": "26.10"},
+                 sangong=(("0", "2.00", "1.00"), ("0", "1.62", "0.58")), procurement=("12.60", "0", "6.20"),
+                 assets=("420.66", "18.40", "236.20", "230.12"),
+                 reason="决算支出高于年初预算，主要是追加残疾人康复补助资金。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_final"), "text-share-slip", "部门决算情况",
+                "项目支出占比末位多 1（四舍五入错误）"),
+        Planted(TEXT_SHEET, cell_of("text_assets"), "text-figure-mismatch", "资产管理情况",
+                "净资产少写 10 万元（资产总额 − 负债总额）"),
+    ))
+
+
+def statistics() -> TextExample:
+    """统计局 (style 1): N1a an amount in 元 (公务接待费) vs the table, N1b 年初预算支出 stated twice."""
+    unit = "衡山县统计局"
+    p1 = project("第五次全国经济普查项目", unit, ("38.00", "38.00", "36.48"),
+                 indicators("完成普查单位清查", 6200, 6325, "家", social="普查数据质量可靠"),
+                 expected="完成全县普查单位清查6200家。", actual="完成普查单位清查6325家，数据差错率0.3%。")
+    offices = ["办公室", "综合统计股", "农村统计股", "工业交通统计股", "贸易统计股"]
+    subunits = ["衡山县城乡调查队"]
+    staff = (26, 24, 19)
+
+    def texts(f, ps):
+        out = base_texts(unit, f, ps, offices, subunits, staff, 1)
+        out["text_sangong"] += (f"其中公务用车购置及运行维护费{yuan(f['sangong_final_car'])}元，公务接待费"
+                                f"{yuan(f['sangong_final_reception'] - D('0.36'))}元。")
+        return plant(out, "text_overall", f"全年部门预算支出{t(f['budget_expense_total'])}万元",
+                     f"全年部门预算支出{t(f['budget_expense_total'] + D('3.80'))}万元")
+
+    dept = build("衡山县统计局-2022.xlsx", unit, address="衡山县开云镇东风路4号", offices=offices, subunits=subunits,
+                 staff=staff, duties=_duties("统计"), projects=[p1],
+                 budget={"salary": "286.40", "goods": "38.20", "subsidy": "6.30"},
+                 final={"income": "372.56", "personnel": "302.18", "public": "33.46"},
+                 sangong=(("0", "3.00", "2.00"), ("0", "2.46", "1.62")), procurement=("8.60", "0", "12.40"),
+                 assets=("512.30", "26.40", "302.66", "296.20"),
+                 reason="决算支出高于年初预算，主要是追加经济普查经费。", texts=texts)
+    return TextExample(dept, (
+        Planted(TEXT_SHEET, cell_of("text_sangong"), "text-figure-mismatch", "“三公”经费执行情况",
+                "公务接待费写 12,600 元，表中 1.62 万元（16,200 元）"),
+        Planted(TEXT_SHEET, cell_of("text_overall"), "text-figure-inconsistent", "整体绩效目标完成情况",
+                "部门预算支出比部门预算情况（及表中）多写 3.80 万元"),
+    ))
+
+
+CLEAN = (school, health, transport, township, street)
+PLANTED = (water, civil, culture, market, natres, hrss, forestry, justice, baiguo, disabled, statistics)
+
+
+def text_examples() -> list[TextExample]:
+    return [f() for f in (*CLEAN, *PLANTED)]
+
+
+def departments() -> list[Department]:
+    """The corpus' departments, for make_examples.departments()."""
+    return [ex.dept for ex in text_examples()]

@@ -950,7 +950,11 @@ def archives() -> Department:
 
 
 def departments() -> list[Department]:
-    return [seed(), agriculture(), education(), archives()]
+    """The seed, the three invented departments above, and the text-check corpus (tools/examples_text.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import examples_text  # noqa: E402  (imports this module's dataclasses and helpers)
+
+    return [seed(), agriculture(), education(), archives(), *examples_text.departments()]
 
 
 def validate(depts: list[Department]) -> None:

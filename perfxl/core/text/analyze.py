@@ -62,7 +62,7 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
             drafts.append(d)
         phase = B.phase_at(t, s.start, s.end, masks)
         if phase:
-            period_phase[s.period] = phase
+            period_phase[s.period] = period_phase["last"] = phase
         for m in B._GRADE.finditer(t, s.start, s.end):
             d = B.Draft(None, s, "grade", B.GRADE_WORDS[m["g"]], m.start("g"), m.end("g"), field="grade",
                         scope="project", project=hint)
@@ -102,7 +102,10 @@ def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool,
         return
     if d.term and concept in X.PLAIN and re.search(r"预算|计划", t[d.term[1]:n.start]):
         return  # 政府采购预算 X: a budget of something the tables hold only as spent
-    phase = B.phase_at(t, s.start, n.start, masks) or period_phase.get(s.period) or X.SECTION_PHASE.get(section)
+    phase = B.phase_at(t, s.start, n.start, masks) or period_phase.get(s.period)
+    if phase is None and re.match(r"\s*其中", t[s.start:s.start + 4]):
+        phase = period_phase.get("last")  # "…实际支出 Y 万元。其中 …": the list goes on from the sentence before
+    phase = phase or X.SECTION_PHASE.get(section)
     if not project_cell and concept in X.PROJECT and concept != "initial" or hint and concept == "initial":
         if not hint:
             return  # a project's figure in the department's text, but which project?

@@ -165,7 +165,7 @@ def _change(run: Run, ai: int, st: ChangeOf) -> None:
     a = run.analyses[ai]
     c = a.claims[st.change]
     subject = a.claims[st.subject] if isinstance(st.subject, int) else None
-    if subject is None or not run.comparable(subject) and subject.skip != "last-year":
+    if subject is not None and not run.comparable(subject) and subject.skip != "last-year":
         return
     ms = _members(run, ai, c, [st.subject, st.base])
     if ms is None:

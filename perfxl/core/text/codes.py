@@ -42,7 +42,7 @@ CODES = Family(
     Code("text-product-mismatch", ERROR, "N1f",
          _Q + "按标准计算应为 {want}（{formula}），实为 {got}，相差 {diff}。",
          "“标准 × 数量”与正文写的总额不一致。", "核对补助标准、数量和总额，改正错误的数字。"),
-    Code("text-weights-mismatch", ERROR, "N1g", _Q + "{label}写为 {got} 分，{where}为 {want} 分，相差 {diff} 分。",
+    Code("text-weights-mismatch", ERROR, "N1g", _Q + "{label}写为 {got} 分，{place}为 {want} 分，相差 {diff} 分。",
          "正文中说明的指标权重与自评表一级指标表头的分值不一致。", "统一正文说明与自评表表头的分值。"),
 )
 

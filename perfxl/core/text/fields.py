@@ -38,8 +38,19 @@ def show(c: Claim, x: Decimal) -> str:
     return f"{K.plain(x, 0)}{unit[:1] if unit else ''}"
 
 
-def diff_text(c: Claim, a: Decimal, b: Decimal) -> str:
+def show_table(c: Claim, x: Decimal) -> str:
+    """A table value at its own precision (2 decimals for money, rates and scores)."""
+    if c.kind == "score":
+        return f"{K.plain(x, 0 if x == x.to_integral_value() else 2)} 分"
+    if c.kind == "count":
+        return show(c, x)
+    return show(c, x) if c.kind != "amount" or c.places >= 2 else K.money(x)
+
+
+def diff_text(c: Claim, a: Decimal, b: Decimal, table: bool = False) -> str:
     d = abs(a - b)
+    if table and c.kind == "score":
+        return K.plain(d, 0 if d == d.to_integral_value() else 2)
     if c.kind == "amount":
         return K.money(d, "元" if c.printed.rstrip().endswith("元") and not c.printed.rstrip().endswith("万元")
                        and not c.printed.rstrip().endswith("亿元") else "万元", c.places)
@@ -81,8 +92,8 @@ def check_fields(run: Run, list_failed: set) -> None:
                     _twice(run, ref, c, twin[0], Decimal(table), table_known=True)
                 else:
                     run.emit("text-figure-mismatch", ref, Decimal(table), c.value, label=run.label(c),
-                             want=show(c, Decimal(table)), source=_source(run, c, field),
-                             got=c.printed.strip(), diff=diff_text(c, Decimal(table), c.value))
+                             want=show_table(c, Decimal(table)), source=_source(run, c, field),
+                             got=c.printed.strip(), diff=diff_text(c, Decimal(table), c.value, table=True))
             elif k > 0 and not agree_claims(c, members[0][1]):
                 first = members[0][1]
                 run.corrections[ref] = first.value
@@ -159,5 +170,5 @@ def check_weights(run: Run) -> None:
         where = f"{projects[0].sheet}表头" if len(projects) == 1 else "各项目自评表表头"
         name = c.field[4:] if c.field.startswith("cap:") else "预算执行率分值"
         run.emit("text-weights-mismatch", ref, Decimal(cap), c.value, label=name, got=K.plain(c.value, c.places),
-                 where=where, want=K.plain(Decimal(cap), 0 if Decimal(cap) == Decimal(cap).to_integral() else 2),
+                 place=where, want=K.plain(Decimal(cap), 0 if Decimal(cap) == Decimal(cap).to_integral() else 2),
                  diff=K.plain(abs(Decimal(cap) - c.value), max(c.places, 0)))

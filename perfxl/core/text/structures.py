@@ -112,13 +112,14 @@ def _changes(t, ds):
         base_text, up = m["base"], m["dir"] in _UP
         d.role, d.field, d.candidates, d.skip = "change", None, (), ""
         subjects = [x for x in ds if x.sentence is s and x.kind == "amount" and x.end <= m.start() and x.role != "change"]
-        if not subjects:
+        subject = subjects[-1] if subjects else _term_subject(t, s, m.start())
+        if subject is None:
             continue
-        subject = subjects[-1]
         if m["cmp"] == "同比" or B._LAST_YEAR.search(base_text):
             inside = [x for x in ds if x.kind == "amount" and m.start("base") <= x.start < m.end("base")]
+            concept = subject.concept if isinstance(subject, B.Draft) else None
             bases = inside or [x for x in ds if x.sentence is s and x.kind == "amount" and x.skip == "last-year"
-                               and x is not subject and x is not d and x.concept == subject.concept]
+                               and x is not subject and x is not d and concept and x.concept == concept]
             if len(bases) != 1:
                 continue
             base = bases[0]
@@ -128,15 +129,26 @@ def _changes(t, ds):
             if len(inside) == 1:
                 base = inside[0]
                 base.role = "base"
-            elif subject.field not in X.BUDGET_OF or subject.skip:
-                continue
             else:
-                base = ("field", X.BUDGET_OF[subject.field])
+                key = subject.field if isinstance(subject, B.Draft) else subject[1]
+                if key not in X.BUDGET_OF or isinstance(subject, B.Draft) and subject.skip:
+                    continue
+                base = ("field", X.BUDGET_OF[key])
         else:
             continue
         out.append(Pending(ChangeOf, dict(change=d, subject=subject, base=base, relative=d.kind == "percent",
                                           sign=1 if up else -1)))
     return out
+
+
+def _term_subject(t: str, s, at: int):
+    """"决算支出比上年…增长 p%": the term right before the comparison names the subject."""
+    terms = [x for x in X.find_terms(t, B.clause_start(t, s.start, at), at) if x[2]]
+    if not terms or t[terms[-1][1]:at].strip():
+        return None
+    phase = B.phase_at(t, s.start, at, [])
+    field, _, _ = B.resolve(terms[-1][2], phase, "dept")
+    return ("field", field) if field else None
 
 
 # ------------------------------------------------------------------------------ standard × quantity
