@@ -950,3 +950,9 @@ def text_examples() -> list[TextExample]:
 def departments() -> list[Department]:
     """The corpus' departments, for make_examples.departments()."""
     return [ex.dept for ex in text_examples()]
+
+
+# every example, and the findings each must raise: (file, sheet, cell, code) — nothing else (clean ones: none)
+TEXT_EXAMPLES: tuple[TextExample, ...] = tuple(text_examples())
+EXPECTED_FINDINGS: tuple[tuple[str, str, str, str], ...] = tuple(
+    (ex.file, p.sheet, p.cell, p.code) for ex in TEXT_EXAMPLES for p in ex.planted)

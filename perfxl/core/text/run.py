@@ -98,9 +98,12 @@ class Run:
             return None
         sk = self.scope_key(scope)
         found = self._text_value(ai, ref_claim, key, sk)
-        if found is not None:
-            return found
         v = self.facts.value(scope, key)
+        if found is not None:
+            if v is not None and found.err and K.rounded(Decimal(v), self.claim(found.ref).quantum) == found.value:
+                # the text's coarse figure is the table's: compute with the table's exact value
+                return Member(Decimal(v), Decimal(0), found.sum_err, found.ref, found.label)
+            return found
         if v is None:
             return None
         return Member(Decimal(v), Decimal(0), Decimal("0.01"), None, X.LABELS.get(key, key))
