@@ -224,7 +224,7 @@ def _product(run: Run, ai: int, st: ProductOf) -> None:
 
     def test(m):
         factor = compute(m) / m[0].value if m[0].value else ZERO
-        return abs(compute(m) - m[-1].value) <= p.quantum / 2 + m[0].err * abs(factor) + m[-1].err
+        return abs(compute(m) - m[-1].value) <= p.quantum / 2 + m[0].err * abs(factor)
 
     if _holds(test, ms, run):
         return
