@@ -112,6 +112,8 @@ def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool,
         scope = "project"
     field, candidates, scope = B.resolve(concept, phase, scope)
     fields = (field,) if field else candidates
+    if n.kind == "amount" and all(X.KIND.get(f, "amount") == "amount" for f in fields):
+        d.concept = concept  # a part of a known whole even where the tables hold no cell for it
     if not fields or any(X.KIND.get(f) != _kind_of(n) for f in fields):
         return
     d.concept, d.field, d.candidates, d.scope = concept, field, candidates, scope

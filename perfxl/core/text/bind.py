@@ -196,9 +196,21 @@ def count_concept(noun: str) -> str | None:
     return None
 
 
+_PROJECT_MENTION = re.compile(r"[\u4e00-\u9fff“”]{2,24}?项目(?!支出|资金|绩效|预算|管理|单位|名称|库|实施|建设|资金|自评)")
+_NOT_A_NAME = re.compile(r"(?:本|该|此|各|全部|所有|其他|其余|上述|以上|重点|部分)项目$")
+
+
 def project_hint(t: str, s: Sentence, names: tuple[str, ...], line: str) -> str:
+    """The project a sentence is about: a known project's name in its line, a "…项目：" heading, or a
+    "…项目" named in the sentence itself ("" when none is named)."""
     for name in sorted(names, key=len, reverse=True):
         if name and name in line:
             return name
     m = _PROJECT_HEAD.search(line)
-    return m.group(1) if m else ""
+    if m:
+        return m.group(1)
+    for m in reversed(list(_PROJECT_MENTION.finditer(t, s.start, s.end))):
+        name = re.split(r"[的了将对在为与和及是]", m.group())[-1]
+        if len(name) > 3 and not _NOT_A_NAME.search(name):
+            return name
+    return ""

@@ -12,6 +12,7 @@ _CHANGE_VALUE = re.compile(r"(?P<cmp>较|比|与)(?P<base>(?:上年|去年|上�
                            r"(?:相比|相较)?[，,]?"
                            r"(?P<dir>增加|增长|减少|下降|降低|节约|节省|上升|提高|增|减|多|少)(?:了)?(?:额|幅度|幅)?(?:为|达)?\s*$")
 _UP = ("增加", "增长", "上升", "提高", "增", "多", "超支", "超出")
+_DOWN = ("减少", "下降", "降低", "节约", "节省", "减", "少")
 _SHARE = re.compile(r"占(?:了)?(?P<whole>[^，,。；;、%\d]{0,20}?)(?:的)?(?:比重|比例|比率|份额)?(?:为|达|是|约)?\s*$")
 _SHARE_BARE = re.compile(r"(?:所占比重|所占比例|占比)(?:为|达|是|约)?\s*$")
 _PER = re.compile(r"(?:按|以)?(?:标准为|标准是)?(?P<dims>(?:每(?:人次|人|生|名|户|亩|个|所|家|村|次|天|日|月|年|学期|场|期|辆|台))"
@@ -36,8 +37,8 @@ def find_changes(t, ds):
             continue
         s = d.sentence
         m = B.CHANGE.search(t, s.start, d.start) or _CHANGE_VALUE.search(t, s.start, d.start)
-        if not m:
-            continue
+        if not m or re.search("|".join(_UP + _DOWN), m["base"]):
+            continue  # "较上年减少2.35万元，下降23.5%": the base is itself a change
         base_text, up = m["base"], m["dir"] in _UP
         d.role, d.field, d.candidates, d.skip = "change", None, (), ""
         subjects = [x for x in ds if x.sentence is s and x.kind == "amount" and x.end <= m.start() and x.role != "change"]
@@ -184,7 +185,9 @@ def _share_whole(t, d, part, whole_text, sums, at):
         phase = "budget" if re.search(r"预算|年初", whole_text) else "final" if "决算" in whole_text else None
         if phase is None and part_field:
             phase = "budget" if part_field.startswith("budget_") else "final"
-        field, _, _ = B.resolve(concept, phase, "dept")
+        field, _, scope = B.resolve(concept, phase, "dept")
+        if scope == "project" and d.scope != "project":
+            return None  # 占全年预算的 p% in the department's text: which project's budget?
         return ("field", field) if field else None
     if isinstance(part, B.Draft):
         for p in sums:
