@@ -17,7 +17,7 @@ for p in (str(ROOT), str(ROOT / "tools")):
 
 import make_examples as mk  # noqa: E402
 from make_examples import D, Department, Project, fwd, qual, money_text as t, pct_text, share  # noqa: E402
-from perfxl.core.text import ProjectFacts, TableFacts, TextCell  # noqa: E402
+from perfxl.core.text import ProjectFacts, TableFacts, TextCell, check_texts  # noqa: E402,F401
 from perfxl.core.values import parse_cap  # noqa: E402
 from perfxl.template import layout as L  # noqa: E402
 
