@@ -1,7 +1,44 @@
 """Example departments for the text checks (RULES.md §6, N1a–N1g): realistic narratives that refer
 to their own tables, some clean and some with planted mistakes, each planted mistake documented
 with the finding it must raise. ``make_examples.departments()`` registers them as workbooks; the
-tests read them straight from here (``TEXT_EXAMPLES``, ``text_cells``, ``table_facts``).
+tests read them straight from here (``TEXT_EXAMPLES``, ``EXPECTED_FINDINGS``, ``text_cells``,
+``table_facts``). Every department's tables add up (``make_examples.assert_department_consistent``,
+``assert_project_consistent``); only its prose is wrong where planted.
+
+Clean (no N1 error or warning; each holds traps the checks must pass over):
+  衡山县第一中学          学校: 五个处室 with its list, 三公 in 元, last year's figures, implicit shares, a
+                          procurement saving after a 其中 list, 每人每月 × 人 × 月 in the project's text.
+  衡山县卫生健康局        hospitals' figures (another unit), 比上年 with last year's value, 包括…等,
+                          percentages that are no field, a weights note that matches.
+  衡山县交通运输局        two projects line by line, 比预算数 X 节约 Y, 元 parts with a 合计 in 万元, plans.
+  衡山县岭坡乡人民政府    plans and targets, 2021 figures, approximations (约, 以上), 年初预算 alone.
+  衡山县开云街道办事处    元 and 万元 in one 其中 list, 四个 / 两个 with their lists, 每人每月 × 人 × 月.
+
+Planted (file: section — what is wrong → expected finding):
+  衡山县水利局            项目自评表!F10 实际完成情况 — 每亩300元 × 12000亩 = 360.00 万元, written 380.00
+                          → text-product-mismatch (N1f); 报告正文!B8 资产 — 固定资产账面原值 2860.45 vs
+                          table 2680.45 → text-figure-mismatch (N1a).
+  衡山县民政局            B5 决算 — 比年初预算增加 written 10 万元 too much → text-change-mismatch (N1d);
+                          B10 项目 — 420元 × 1350人 × 12个月 = 680.40, written 690.40 → text-product-mismatch (N1f).
+  衡山县文化旅游广电体育局 B3 人员编制 — 5 股室 listed, "6个股室" → text-count-list-mismatch (N1e);
+                          项目自评表!F10 — 总投入85.60万元, 其中 500,000元 + 406,000元 = 90.60 → text-parts-exceed (N1c).
+  衡山县市场监督管理局    B9 整体绩效 — 决算支出 with two digits swapped, 部门决算情况 (and the table) right
+                          → text-figure-inconsistent (N1b); B5 决算 — 基本支出占比 tens digit off by 3
+                          → text-share-mismatch (N1d).
+  衡山县自然资源局        B9 — weights note "产出指标40分" vs header 50 → text-weights-mismatch (N1g);
+                          B10 — 自评得分 "96分" vs 总分 99.40 → text-figure-mismatch (N1a).
+  衡山县人力资源和社会保障局 B3 — 在职在编人员 46 vs 基本情况 48 → text-figure-mismatch (N1a); B9 —
+                          "局机关8个股室" vs 7 (人员编制情况 and 基本情况) → text-count-inconsistent (N1e).
+  衡山县林业局            B5 — 比上年的 1025.30 万元增长 6.71% (is 4.71%) → text-change-mismatch (N1d);
+                          项目自评表!F10 — 128.40 + 56.30 "合计186.70万元" (is 184.70) → text-sum-mismatch (N1c).
+  衡山县司法局            B10 — 等级 "优" but 总分 89.70 is 良 → text-grade-mismatch (N1a); 项目自评表!F10 —
+                          执行率 78.50% for 45.50 ÷ 52.00 = 87.50% → text-share-mismatch (N1d).
+  衡山县白果镇人民政府    B3 — "直属单位3个，即" two names → text-count-list-mismatch (N1e); B9 —
+                          2,862,000元 + 856,400元 "合计370.84万元" (is 371.84) → text-sum-mismatch (N1c).
+  衡山县残疾人联合会      B5 — 项目支出占比 last digit +1 → text-share-slip (N1d, warning); B8 — 净资产
+                          10 万元 short of 资产 − 负债 → text-figure-mismatch (N1a).
+  衡山县统计局            B6 — 公务接待费 "12,600元" vs 1.62 万元 → text-figure-mismatch (N1a); B9 —
+                          部门预算支出 3.80 万元 more than 部门预算情况 (and the table) → text-figure-inconsistent (N1b).
 """
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import codes as K
-from . import lexicon as X
 from .fields import diff_text, show
 from .model import ChangeOf, ListOf, ProductOf, ShareOf, SumOf
 from .run import Member, Run
@@ -234,5 +233,3 @@ def _product(run: Run, ai: int, st: ProductOf) -> None:
     run.emit("text-product-mismatch", (ai, st.product), expected, p.value, want=show(p, expected),
              formula=formula, got=p.printed.strip(), diff=diff_text(p, expected, p.value))
 
-
-LABELS = X.LABELS

@@ -7,7 +7,6 @@ import re
 from decimal import Decimal
 
 from ..values import Bad, read_amount, read_int, read_rate
-from . import lexicon as X
 from .model import Claim, ProjectFacts, TableFacts
 
 _RATE_KEYS = {"exec_rate", "final_basic_share", "final_project_share", "final_personnel_share", "final_public_share"}
@@ -137,5 +136,3 @@ def _cap(p: ProjectFacts, name: str):
             return _number("cap:", cap)
     return None
 
-
-LABEL = X.LABELS

@@ -72,6 +72,8 @@ def check_fields(run: Run, list_failed: set) -> None:
             continue
         if not c.field:
             continue
+        if c.field in _COUNTED and _one_of_several_counts(run, ref, c):
+            continue  # "内设6个股室和2个中心": each count is a part of the table's list
         scope = run.scope(c)
         if scope is None:
             continue
@@ -101,6 +103,11 @@ def check_fields(run: Run, list_failed: set) -> None:
                     _count_vs(run, ref, c, first.value, members[0])
                 else:
                     _twice(run, ref, c, members[0][0], first.value, table_known=False)
+
+
+def _one_of_several_counts(run: Run, ref, c: Claim) -> bool:
+    claims = run.analyses[ref[0]].claims
+    return any(o.field == c.field and o.sentence_span == c.sentence_span and o.index != c.index for o in claims)
 
 
 def _source(run: Run, c: Claim, field: str) -> str:
@@ -137,6 +144,14 @@ def _ambiguous(run: Run, ref, c: Claim) -> None:
     values = [(f, run.facts.dept(f)) for f in c.candidates]
     stated = [(f, v) for f, v in values if v is not None]
     if not stated or any(agrees(c, v) for _, v in stated):
+        return
+    if len(stated) == len(values) and len({Decimal(v) for _, v in stated}) == 1:
+        # whichever it means, the tables say the same: the figure is wrong
+        table = Decimal(stated[0][1])
+        run.corrections[ref] = table
+        run.emit("text-figure-mismatch", ref, table, c.value, label="或".join(X.LABELS[f] for f, _ in stated),
+                 want=show_table(c, table), source="、".join(X.CELLS[f] for f, _ in stated), got=c.printed.strip(),
+                 diff=diff_text(c, table, c.value, table=True))
         return
     options = "、".join(f"{X.LABELS[f]}（{show(c, Decimal(v))}）" for f, v in stated)
     run.emit("text-figure-ambiguous", ref, None, c.value, got=c.printed.strip(), options=options)

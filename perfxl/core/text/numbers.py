@@ -108,10 +108,6 @@ class Number:
     noun: str = ""  # what a count counts: "股室" in "9个股室"
     approx: bool = False  # 约 / 余 / 多 / 以上 / 左右 …
 
-    @property
-    def exact_zero(self) -> bool:
-        return self.value == 0
-
 
 _MONEY = {"元": Decimal(1) / 10000, "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000),
           "万": Decimal(1), "亿": Decimal(10000)}

@@ -95,6 +95,12 @@ def test_an_ambiguous_binding_is_at_most_an_info(income, expense, expected):
     assert all(f.severity.value == "info" for f in found)
 
 
+def test_an_ambiguous_binding_whose_meanings_agree_is_an_error():
+    [f] = check(cell("text_overall", "年初预算482.33万元。"),
+                facts(budget_income_total=D("500"), budget_expense_total=D("500")))
+    assert (f.code, f.severity.value, f.expected, f.actual) == ("text-figure-mismatch", "error", D(500), D("482.33"))
+
+
 def test_other_years_plans_and_other_units_are_not_compared():
     text = ("2021年决算支出3800.00万元。下一年度计划决算支出5000.00万元。上年决算支出为3800.00万元。"
             "县人民医院决算支出18653.20万元。决算支出约4600万元。")

@@ -45,6 +45,7 @@ def test_the_count_message():
     ("内设7个股室。", "甲、乙、丙、丁、戊、己、庚", []),
     ("内设8个股室。", "甲、乙、丙、丁、戊、己、庚", [("text-count-inconsistent", "B3")]),
     ("内设8个股室。", None, []),
+    ("内设6个股室和1个办公室。", "甲、乙、丙、丁、戊、己、庚", []),  # each count is a part of the list
 ])
 def test_a_count_vs_the_list_in_the_table(text, departments, expected):
     assert codes(cell("text_staffing", text), facts(departments=departments)) == expected
