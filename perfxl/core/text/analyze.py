@@ -11,7 +11,6 @@ from .numbers import fold, find_numbers, split_sentences
 from .structures import find_structures
 
 _BOUND_KINDS = {"amount", "percent", "points", "count", "score", "quantity"}
-_SCORE_TERM = re.compile(r"(?:得分|总分|评分)(?:为|是|:|：)?\s*$")
 
 
 def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None) -> Analysis:
@@ -24,15 +23,14 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
     section = cell.key
     project_cell = section in X.PROJECT_SECTIONS
     drafts: list[B.Draft] = []
-    period_phase: dict[int, str] = {}
+    period_phase: dict[int | str, str] = {}
     period_year: dict[int, int] = {}
     for s in sentences:
         spans_names = tuple((m.start(), m.end()) for n in names if len(n) >= 4
                             for m in re.finditer(re.escape(fold(n)), t[:s.end]) if m.start() >= s.start)
         terms = B.usable_terms(t, s, section, spans_names)
         masks = B.masked(t, s, terms)
-        line = lines[min(range(len(lines)), key=lambda i: abs(lines[i][0] - s.start) if lines[i][0] <= s.start
-                         else 10 ** 9)][1] if lines else ""
+        line = next(part for start, part in reversed(lines) if start <= s.start)
         hint = B.project_hint(t, s, names, line)
         numbers = find_numbers(text, s.start, s.end)
         for n in numbers:
@@ -63,7 +61,9 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
         phase = B.phase_at(t, s.start, s.end, masks)
         if phase:
             period_phase[s.period] = period_phase["last"] = phase
-        for m in B._GRADE.finditer(t, s.start, s.end):
+        for m in B.GRADE.finditer(t, s.start, s.end):
+            if not project_cell and not hint:
+                continue  # a grade in the department's text: the department's own, or which project's?
             d = B.Draft(None, s, "grade", B.GRADE_WORDS[m["g"]], m.start("g"), m.end("g"), field="grade",
                         scope="project", project=hint)
             d.skip = "plan" if section in X.PLAN_SECTIONS else ""

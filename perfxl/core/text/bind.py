@@ -42,7 +42,7 @@ _COUNT_NOUNS = (("办公室", "departments_count"), ("事业站所", "subunits_c
                 ("股室", "departments_count"), ("科室", "departments_count"), ("职能股室", "departments_count"),
                 ("处室", "departments_count"), ("在职", "staff_active"), ("退休", "staff_retired"))
 _PROJECT_HEAD = re.compile(r"(?:^|[、.\s])([^，。；：:、\s\d]{2,40}?项目)(?=[：:(，,]|$)")
-_GRADE = re.compile(r"(?:等级|等次|评价结果|自评结果|评定|评为|评价为)(?:为|是|:|：)?\s*[“\"「]?"
+GRADE = re.compile(r"(?:等级|等次|评价结果|自评结果|评定|评为|评价为)(?:为|是|:|：)?\s*[“\"「]?"
                     r"(?P<g>优秀|良好|中等|优|良|中|差)(?=[”\"」。，,；;、\s)（(]|等级|等次|级|$)")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "优": "优", "良": "良", "中": "中", "差": "差"}
 
@@ -97,7 +97,7 @@ def usable_terms(t: str, s: Sentence, section: str, names: tuple[tuple[int, int]
         if c in X.PROCUREMENT_ONLY and not procurement:
             continue
         word = t[a:b]
-        if c and any(word.startswith(g) for g in _GENERIC) and word.rstrip("合计总额数") in _GENERIC:
+        if c and re.sub(r"(?:合计|总计|总额|总数)$", "", word) in _GENERIC:
             if a > s.start and t[a - 1] not in _GENERIC_LEFT:
                 c = None
         out.append((a, b, c))
