@@ -20,6 +20,8 @@ Examples
 衡山县教育局-2022.xlsx              invented, with the PLANTED MISTAKES below; 6 项目自评表.
 衡山县档案馆-2022.xlsx              invented, nearly clean (two warnings, see NEAR_CLEAN_WARNINGS), with a
                                    "不适用" indicator; 2 项目自评表.
+and the text-check corpus of tools/examples_text.py (16 departments: 5 with clean narratives, 11 with
+planted mistakes in their prose, all with consistent tables; its docstring lists every planted mistake).
 
 Planted mistakes in 衡山县教育局-2022.xlsx (sheet, cell, what is wrong) — tests assert these:
   1. 预决算!C22          项目支出占比 typed 0.395 (= 项目支出 ÷ 年初支出合计, wrong denominator);
@@ -951,7 +953,9 @@ def archives() -> Department:
 
 def departments() -> list[Department]:
     """The seed, the three invented departments above, and the text-check corpus (tools/examples_text.py)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
     import examples_text  # noqa: E402  (imports this module's dataclasses and helpers)
 
     return [seed(), agriculture(), education(), archives(), *examples_text.departments()]
