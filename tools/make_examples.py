@@ -11,13 +11,17 @@ Output is deterministic: fixed document dates and fixed zip timestamps, written 
 Examples
 --------
 衡山县科技和工业信息化局-2022.xlsx  the seed report (seed/000_08dc60a1797c69cf.txt) transcribed as
-                                   published, mistakes included; 1 项目自评表.
+                                   published, mistakes included; 1 项目自评表. Its 报告正文 holds the
+                                   report's narrative paragraphs character for character (line breaks
+                                   and indentation included), so the text checks (N1) read what was published.
 衡山县农业农村局-2022.xlsx          invented, CLEAN: every identity of RULES.md §4 holds, typed 得分 equal
                                    the rule scores, derived cells blank (``perfxl fill`` computes them);
                                    4 项目自评表. All figures are computed here with Decimal and asserted.
 衡山县教育局-2022.xlsx              invented, with the PLANTED MISTAKES below; 6 项目自评表.
 衡山县档案馆-2022.xlsx              invented, nearly clean (two warnings, see NEAR_CLEAN_WARNINGS), with a
                                    "不适用" indicator; 2 项目自评表.
+and the text-check corpus of tools/examples_text.py (16 departments: 5 with clean narratives, 11 with
+planted mistakes in their prose, all with consistent tables; its docstring lists every planted mistake).
 
 Planted mistakes in 衡山县教育局-2022.xlsx (sheet, cell, what is wrong) — tests assert these:
   1. 预决算!C22          项目支出占比 typed 0.395 (= 项目支出 ÷ 年初支出合计, wrong denominator);
@@ -460,13 +464,14 @@ def seed() -> Department:
                          "另外还有中小企业事务中心、科技情报站2个二级机构。总共在职31人，退休人员73人。",
         "text_budget": "2022年年初预算安排收入482.33万元，其中一般公共财政拨款收入482.33万元；2022年年初预算安排支出482.33万元，"
                        "其中：基本支出448.33万元，项目支出34万元。",
-        "text_final": "2022年决算总收入4600.92万元，较预算增加4118.59万元，总支出4601万元，其中：基本支出504.17万元，"
+        "text_final": "     2022年决算总收入4600.92万元，较预算增加4118.59万元，总支出4601万元，其中：基本支出504.17万元，"
                       "占总支出的10.96%；项目支出4096.83万元，占总支出的893.04%。" + reason,
         "text_sangong": "2022年“三公”经费预算数16.6万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费11.3万元，"
                         "公务接待费5.3万元。“三公”经费决算数7.47万元，其中：因公出国（境）费0万元，"
                         "公务用车购置及运行维护费3.54万元，公务接待费3.93万元。",
-        "text_procurement": "2022年度政府采购支出172.24万元，其中：货物0万元，工程0万元，服务172.24万元。",
-        "text_assets": "2022年年末资产总额192.76万元，负债232.64万元，净资产-39.88万元。截止到2022年12月31融，"
+        "text_procurement": "     2022年度政府采购支出172.24万元，其中：货物0万元，工程0万元，服务172.24万元。",
+        # as published: the negative 净资产 is broken over a line break, and "31融" is the report's typo
+        "text_assets": " 2022年年末资产总额192.76万元，负债232.64万元，净资产\n\n-39.88万元。截止到2022年12月31融，"
                        "固定资产账面原值92.99万元，在用资产92.99万元。",
         "text_overall": "县财政年初批复我局2022年度部门预算支出总计482.33万元，其中基本支出448.33万元（工资福利支出335.25万元、"
                         "一般商品和服务支出70.44万元、对个人和家庭的补助42.64万元），项目支出34万元。部门决算支出总计4602.31万元，"
@@ -947,7 +952,13 @@ def archives() -> Department:
 
 
 def departments() -> list[Department]:
-    return [seed(), agriculture(), education(), archives()]
+    """The seed, the three invented departments above, and the text-check corpus (tools/examples_text.py)."""
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    import examples_text  # noqa: E402  (imports this module's dataclasses and helpers)
+
+    return [seed(), agriculture(), education(), archives(), *examples_text.departments()]
 
 
 def validate(depts: list[Department]) -> None:

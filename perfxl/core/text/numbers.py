@@ -1,0 +1,233 @@
+"""Sentences and the figures in them, with character offsets into the original text.
+
+``fold`` maps full-width digits, letters and signs to ASCII one character for one character, so an
+offset into the folded text is an offset into the original. ``split_sentences`` cuts at 。！？；
+and at line breaks (a line break inside a figure, as in "净资产\\n\\n-39.88万元", does not cut);
+``find_numbers`` reads every figure of a sentence: amounts (元 / 千元 / 万元 / 亿元, converted to
+万元), percentages, percentage points, counts (个 项 人 家 所 名 处 …, also 三个 / 两个), scores (分)
+and other quantities, each with its printed precision.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_FOLD = {0xFF10 + i: ord("0") + i for i in range(10)}
+_FOLD.update({0xFF21 + i: ord("A") + i for i in range(26)})
+_FOLD.update({0xFF41 + i: ord("a") + i for i in range(26)})
+_FOLD.update({0xFF05: "%", 0xFF0E: ".", 0xFF0B: "+", 0xFF0D: "-", 0x2212: "-", 0xFE63: "-", 0x2010: "-",
+              0xFF08: "(", 0xFF09: ")", 0x3000: " ", 0xFF0F: "/", 0x00A0: " "})
+
+
+def fold(text: str) -> str:
+    """Full-width digits, letters, ％ ． － （ ） and the minus sign to ASCII; same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+# ------------------------------------------------------------------------------------- sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # offsets into the cell text, whitespace trimmed
+    end: int
+    period: int  # index of the 。-level sentence; pieces cut at ； share it
+    line: int  # index of the line (paragraph) it starts in
+
+
+_STOP = "。！？!?"
+_SEMI = "；;"
+_JOIN_AFTER = "，,、：:(（"
+
+
+def split_sentences(text: str, joins_number=lambda before: False) -> list[Sentence]:
+    """Sentences of ``text``. A line break is no boundary after ， 、 ： （, nor when the next line starts
+    with a figure and ``joins_number(text before the break)`` says the line ended on a term."""
+    out: list[Sentence] = []
+    t = fold(text)
+    start, period, line, i, n = 0, 0, 0, 0, len(t)
+
+    def close(end: int, new_period: bool) -> None:
+        nonlocal start, period
+        a, b = start, end
+        while a < b and t[a].isspace():
+            a += 1
+        while b > a and t[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(a, b, period, line))
+            if new_period:
+                period += 1
+        start = end
+
+    while i < n:
+        c = t[i]
+        if c in _STOP or c in _SEMI:
+            j = i + 1
+            while j < n and t[j] in "”’\"')）":  # a closing quote belongs to the sentence
+                j += 1
+            close(j, c in _STOP)
+            i = j
+            continue
+        if c == "\n" or c == "\r":
+            j = i
+            while j < n and t[j].isspace():
+                j += 1
+            before = t[start:i].rstrip()
+            after = t[j:j + 2]
+            joined = before and (before[-1] in _JOIN_AFTER or (
+                re.match(r"-?\d", after) is not None and joins_number(before)))
+            if not joined:
+                close(i, True)
+                line += 1
+                start = j
+            i = j
+            continue
+        i += 1
+    close(n, True)
+    return out
+
+
+# ------------------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One figure as printed. ``value``: amounts in 万元, percentages as fractions, else as printed.
+    ``quantum``: one unit of the last printed digit, in the unit of ``value`` (4601万元 → 1, 4601.00万元
+    → 0.01, 39,300元 → 0.0001, 89% → 0.01)."""
+
+    kind: str  # amount percent points count score quantity year date plain
+    value: Decimal
+    quantum: Decimal
+    places: int
+    unit: str
+    start: int
+    end: int
+    noun: str = ""  # what a count counts: "股室" in "9个股室"
+    approx: bool = False  # 约 / 余 / 多 / 以上 / 左右 …
+
+
+_MONEY = {"元": Decimal(1) / 10000, "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000),
+          "万": Decimal(1), "亿": Decimal(10000)}
+_COUNT_UNITS = ("人次", "户次", "个", "项", "人", "家", "所", "名", "处", "户", "件", "次", "位", "辆", "台",
+                "套", "场", "篇", "份", "座", "条", "批", "册", "期", "间", "栋", "类", "只", "支", "村")
+_OTHER_UNITS = ("个月", "个工作日", "平方米", "立方米", "公里", "千米", "公顷", "亩", "米", "吨", "天", "日",
+                "月", "年度", "年", "周", "小时", "课时", "学时", "岁", "千瓦", "册")
+_UNITS = sorted(("亿元", "万元", "千元", "元", "亿", "万", "%", "‰", "个百分点", "百分点", "分",
+                 *_COUNT_UNITS, *_OTHER_UNITS), key=len, reverse=True)
+_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z.])(?P<sign>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<ws>[ \t]*)(?P<approx>余|多)?(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
+)
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_COUNT = re.compile(r"(?<![第一二两三四五六七八九十百千万零〇统唯同单])(?P<cn>[一二两三四五六七八九十]{1,3})"
+                       r"(?P<unit>个|项|家|所|名|处|位|人)")
+_NOT_SCORE = "别钟析类配期批项成局值级管布解为担摊工红散包部校院会队公中站数层段享"
+_NOUN = re.compile(r"[\u4e00-\u9fff]{1,10}")
+_NOUN_CUT = re.compile(r"[的和及与共其另、，。；：（(]")
+_APPROX_BEFORE = re.compile(r"(?:约|大约|近|逾|超过|将近|接近|不足|不到|不少于|不低于|不超过|至少|最多|以上的|≥|≤|>|<)\s*$")
+_APPROX_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|上下|之多|多万|余万|内)")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def cn_number(text: str) -> int | None:
+    """"三" → 3, "十二" → 12, "二十" → 20, "两" → 2; None for anything else."""
+    if not text:
+        return None
+    if "十" not in text:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    head, _, tail = text.partition("十")
+    tens = 1 if head == "" else _CN_DIGITS.get(head)
+    ones = 0 if tail == "" else _CN_DIGITS.get(tail)
+    if tens is None or ones is None or len(head) > 1 or len(tail) > 1:
+        return None
+    return tens * 10 + ones
+
+
+def _noun_after(t: str, end: int) -> str:
+    m = _NOUN.match(t, end)
+    if not m:
+        return ""
+    noun = m.group()
+    cut = _NOUN_CUT.search(noun)
+    return noun[: cut.start()] if cut else noun
+
+
+def _ordinal(t: str, m: re.Match) -> bool:
+    """"1、" "2." "（3）" "第4" at the head of an item are numbering, not figures."""
+    a, b = m.start(), m.end("num")
+    after = t[b:b + 2]
+    if after[:1] == "、" or (after[:1] == "." and not after[1:2].isdigit()) or after[:1] in ")）":
+        return m["unit"] is None
+    return t[max(0, a - 1):a] == "第"
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every figure in ``text[start:end]``, offsets into ``text``."""
+    t = fold(text)
+    end = len(t) if end is None else end
+    out: list[Number] = []
+    for m in _NUMBER.finditer(t, start, end):
+        out.append(_reading(t, m))
+    for m in _CN_COUNT.finditer(t, start, end):
+        value = cn_number(m["cn"])
+        if value is not None:
+            unit = m["unit"]
+            out.append(Number("count", Decimal(value), Decimal(1), 0, unit, m.start(), m.end(),
+                              _noun_after(t, m.end())))
+    out.sort(key=lambda x: x.start)
+    return [x for x in out if x.kind != "skip"]
+
+
+def _reading(t: str, m: re.Match) -> Number:
+    raw = m["num"].replace(",", "")
+    value = Decimal(raw)
+    places = len(raw.partition(".")[2])
+    if m["sign"]:
+        value = -value
+    unit = m["unit"] or ""
+    approx = bool(m["approx"]) or bool(_APPROX_BEFORE.search(t, max(0, m.start() - 6), m.start()))
+    stop = m.end()
+    if approx and not m["approx"]:
+        approx = True
+    if _APPROX_AFTER.match(t, stop):
+        approx = True
+    a = m.start()
+    if _ordinal(t, m):
+        return Number("skip", value, Decimal(1), places, unit, a, stop)
+    if unit in ("万", "亿"):
+        nxt = t[stop:stop + 2]
+        more = next((u for u in _UNITS if nxt.startswith(u) and u not in _MONEY and u != "%"), None)
+        if more is not None:  # 1.2万人次, 3万亩: a quantity in ten-thousands
+            v = value * (10000 if unit == "万" else 10 ** 8)
+            return Number("count" if more in _COUNT_UNITS else "quantity", v, Decimal(1).scaleb(-places) * 10000,
+                          places, unit + more, a, stop + len(more), _noun_after(t, stop + len(more)), approx)
+    if unit in _MONEY:
+        factor = _MONEY[unit]
+        name = unit if unit.endswith("元") else unit + "元"
+        return Number("amount", value * factor, Decimal(1).scaleb(-places) * factor, places, name, a, stop,
+                      approx=approx)
+    if unit in ("%", "‰"):
+        div = Decimal(100) if unit == "%" else Decimal(1000)
+        return Number("percent", value / div, Decimal(1).scaleb(-places) / div, places, unit, a, stop,
+                      approx=approx)
+    if unit in ("个百分点", "百分点"):
+        return Number("points", value / 100, Decimal(1).scaleb(-places) / 100, places, unit, a, stop,
+                      approx=approx)
+    q = Decimal(1).scaleb(-places)
+    if unit == "分":
+        if t[stop:stop + 1] and t[stop] in _NOT_SCORE:
+            return Number("plain", value, q, places, "", a, m.end("num"))
+        return Number("score", value, q, places, unit, a, stop, approx=approx)
+    if unit in ("年", "年度") and places == 0 and _YEAR.match(raw) and not m["sign"]:
+        return Number("year", value, q, 0, unit, a, stop)
+    if unit in ("月", "日") and places == 0 and not m["sign"]:
+        return Number("date", value, q, 0, unit, a, stop)
+    if unit in _COUNT_UNITS:
+        return Number("count", value, q, places, unit, a, stop, _noun_after(t, stop), approx)
+    if unit:
+        return Number("quantity", value, q, places, unit, a, stop, _noun_after(t, stop), approx)
+    return Number("plain", value, q, places, "", a, m.end("num"), approx=approx)

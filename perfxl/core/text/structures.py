@@ -1,0 +1,29 @@
+"""The arithmetic a sentence states: 其中 lists and （…） breakdowns (parts vs total), 合计 after a
+list, 占…的 p% (shares), 较预算 / 比上年 增加 d (changes), 按每人每月 x 元 × 数量 = 总额 (standard ×
+quantity), "下设 A、B、C 3个股室" (counted lists) and weights notes ("产出指标50分")."""
+from __future__ import annotations
+
+from . import bind as B
+from .lists import find_lists, find_weights
+from .pending import Pending
+from .relations import find_changes, find_products, find_shares
+from .sums import find_sums
+
+
+def find_structures(t: str, section: str, drafts: list[B.Draft]) -> list[Pending]:
+    """Every structure of a cell's sentences, period by period; assigns the drafts' roles."""
+    out: list[Pending] = []
+    periods: dict[int, list[B.Draft]] = {}
+    for d in drafts:
+        periods.setdefault(d.sentence.period, []).append(d)
+    for ds in periods.values():
+        ds.sort(key=lambda d: d.start)
+        lo = min(d.sentence.start for d in ds)
+        out += find_changes(t, ds)
+        out += find_products(t, ds)
+        sums = find_sums(t, ds, lo)
+        out += sums
+        out += find_shares(t, ds, sums)
+        out += find_lists(t, ds)
+        find_weights(t, ds)
+    return out
