@@ -153,11 +153,14 @@ _OWNER: dict[str, str] = {}  # code -> family name
 class Family:
     """The codes one module emits, in report order; calling it makes a finding of one of them."""
 
-    __slots__ = ("name", "title", "codes")
+    __slots__ = ("name", "title", "codes", "module")
 
     def __init__(self, name: str, title: str, *codes: Code):
+        import sys
+
         self.name = name
         self.title = title
+        self.module = sys._getframe(1).f_globals.get("__name__", "")  # the module that declares it
         self.codes: dict[str, Code] = {}
         for c in codes:
             owner = _OWNER.get(c.code)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..findings import Finding, sort_findings
-from . import assets, budget, cells, cross, derived, funds, procurement, sangong, scores, shares, totals, weights
+from . import assets, budget, cells, cross, derived, funds, procurement, sangong, scores, shares, text, totals, weights
 
 if TYPE_CHECKING:
     from ..evaluate import Evaluation
@@ -24,6 +24,7 @@ FAMILIES = (
     scores,  # S1 S2 S4 + explanations, bands, over-achievement
     totals,  # S3
     cross,  # D7
+    text,  # N1: the figures of the report's prose
     derived,  # derived cells not yet filled or stale (those no identity above covers)
 )
 

@@ -1,11 +1,9 @@
-"""Text checks: tools/ on the path (the example corpus), shared builders in textkit.py."""
+"""Text checks: tools/ on the path (the example corpus: make_examples and examples_text are scripts)."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]
-for p in (str(HERE), str(ROOT / "tools"), str(ROOT)):
-    if p not in sys.path:
-        sys.path.insert(0, p)
+TOOLS = str(Path(__file__).resolve().parents[3] / "tools")
+if TOOLS not in sys.path:
+    sys.path.insert(0, TOOLS)

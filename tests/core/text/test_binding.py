@@ -3,7 +3,7 @@ compared with this year's table (plans, last year, another year, another unit, a
 from __future__ import annotations
 
 import pytest
-from textkit import cell
+from tests.core.text.textkit import cell
 
 from perfxl.core.text import extract_claims
 
@@ -97,7 +97,7 @@ def test_not_this_years_table(text, figure, skip):
 
 
 def test_another_year_is_named_and_not_compared():
-    from textkit import check, facts
+    from tests.core.text.textkit import check, facts
 
     c = [c for c in claims("2021年度决算支出为1203.56万元。") if c.printed == "1203.56万元"][0]
     assert (c.field, c.year) == ("final_expense_total", 2021)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from textkit import cell, check, codes, facts
+from tests.core.text.textkit import cell, check, codes, facts
 
 D = Decimal
 

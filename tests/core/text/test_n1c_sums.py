@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from textkit import cell, check, codes, facts
+from tests.core.text.textkit import cell, check, codes, facts
 
 D = Decimal
 SANGONG = "2022年“三公”经费预算数{t}万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费11.3万元，公务接待费5.3万元。"

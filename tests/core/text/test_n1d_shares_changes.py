@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from textkit import cell, check, codes, facts, project
+from tests.core.text.textkit import cell, check, codes, facts, project
 
 D = Decimal
 SEED_FINAL = ("     2022年决算总收入4600.92万元，较预算增加4118.59万元，总支出4601万元，其中：基本支出504.17万元，"

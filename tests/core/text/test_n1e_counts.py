@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from textkit import cell, check, codes, facts
+from tests.core.text.textkit import cell, check, codes, facts
 
 SEED = ("衡山县科技和工业信息化局座落于衡山县开云镇五一中路112号。下设办公室、经济运行监测股、中小企业股、产业政策与法规股、"
         "技改与投资股、安全生产指导股、科技发展股、信息产业股、行政审批服务股{n}个股室，另外还有中小企业事务中心、科技情报站"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from textkit import cell, check, facts, project
+from tests.core.text.textkit import cell, check, facts, project
 
 D = Decimal
 TABLE = facts(

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
-from textkit import CELLS, facts, project
+from tests.core.text.textkit import CELLS, facts, project
 
 from perfxl.core.text import TextCell, check_texts, extract_claims
 
