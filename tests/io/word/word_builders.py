@@ -1,0 +1,172 @@
+"""Build Word reports for the tests from the seed's text (seed_report.txt, a copy of
+shared/seed/000_08dc60a1797c69cf.txt): the report as paragraphs, its 自评表 as a real Word table
+with the published table's merges. Nothing binary is committed; every .docx is built here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.shared import Pt
+
+from perfxl.io.word_model import FormTable, FundRow, IndicatorRow, standard_content
+
+HERE = Path(__file__).resolve().parent
+SEED_TXT = HERE / "seed_report.txt"
+TABLE_CAPTION = "2022年度预算支出绩效自评表"
+UNIT = "衡山县科技和工业信息化局"
+
+# the seed's headings (as printed) and their level: 1 一、, 2 （一）, 3 1.
+SEED_HEADINGS = {
+    "一、单位基本情况": 1, "（一）部门主要职责": 2, "（二）人员编制情况": 2, "预算支出及绩效情况": 1,
+    "部门预决算情况": 2, "1.部门预算情况": 3, "2.部门决算情况（含年中预算追加情况）": 3, "3.“三公”经费执行情况": 3,
+    "4.政府采购执行情况": 3, "5.资产管理情况": 3, "资金使用及绩效情况": 2, "整体绩效目标完成情况": 3,
+    "2.项目绩效目标完成情况(仅对50万元以上的项目资": 3, "三、存在的主要问题及下一步改进措施": 1,
+    "四、其他需要说明的情况": 1, "附件2:": 1,
+}
+
+
+def seed_text_lines() -> list[str]:
+    """The report's lines before the table (stripped, blank lines kept out)."""
+    text = SEED_TXT.read_text(encoding="utf-8")
+    body = text.split(TABLE_CAPTION)[0]
+    return [line.strip() for line in body.splitlines() if line.strip()]
+
+
+def seed_table_rows() -> list[list[str]]:
+    """The table's rows: a cell starts with a tab, a continuation line joins with "\\n", a blank line ends a row."""
+    text = SEED_TXT.read_text(encoding="utf-8").split(TABLE_CAPTION)[1]
+    rows, row, cell = [], [], None
+    for line in text.splitlines()[1:]:
+        if line.startswith("\t"):
+            if cell is not None:
+                row.append(cell)
+            cell = line[1:].strip()
+        elif line.strip() == "":
+            if cell is not None:
+                row.append(cell)
+            if row:
+                rows.append(row)
+            row, cell = [], None
+        else:
+            cell = (cell + "\n" if cell else "") + line.strip()
+    if cell is not None:
+        row.append(cell)
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _spans(cells: list[str]) -> list[tuple[int, int]]:
+    n = len(cells)
+    if n == 2:
+        return [(0, 0), (1, 8)]
+    if n == 4:
+        return [(0, 0), (1, 3), (4, 4), (5, 8)]
+    if n == 8:
+        return [(0, 0), (1, 2)] + [(c, c) for c in range(3, 9)]
+    if n == 3 and cells[0].replace(" ", "") == "总分":
+        return [(0, 5), (6, 6), (7, 8)]
+    if n == 3:
+        return [(0, 0), (1, 4), (5, 8)]
+    return [(c, c) for c in range(9)]
+
+
+def add_seed_table(doc, rows: list[list[str]] | None = None):
+    """The seed's 自评表 as a 9-column Word table; an empty cell under a label (columns 绩效指标, 一级, 二级)
+    continues that label's vertical merge, as in the published table."""
+    rows = rows or seed_table_rows()
+    table = doc.add_table(rows=len(rows), cols=9)
+    table.style = "Table Grid"
+    starts: dict[tuple[int, int], int] = {}  # (row, first col) -> row where its vertical merge starts
+    for r, cells in enumerate(rows):
+        for (c1, c2), text in zip(_spans(cells), cells):
+            if r and text == "" and c1 == c2 and c1 <= 2 and len(cells) in (3, 8, 9) and (r - 1, c1) in starts:
+                starts[(r, c1)] = starts[(r - 1, c1)]
+                continue
+            starts[(r, c1)] = r
+            cell = table.cell(r, c1)
+            if c2 > c1:
+                cell = cell.merge(table.cell(r, c2))
+            cell.text = text
+    ends: dict[tuple[int, int], int] = {}
+    for (r, c), s in starts.items():
+        if s != r:
+            ends[(s, c)] = max(ends.get((s, c), r), r)
+    for (s, c), e in ends.items():
+        table.cell(s, c).merge(table.cell(e, c))
+    return table
+
+
+def build_seed_docx(path: Path, style: str = "plain", lines: list[str] | None = None, table: bool = True) -> Path:
+    """The seed report as a .docx. style: "plain" (headings are plain lines, as published),
+    "styles" (Heading 1/2/3), "bold" (bold runs)."""
+    doc = docx.Document()
+    for line in lines if lines is not None else seed_text_lines():
+        level = SEED_HEADINGS.get(line)
+        if level and style == "styles":
+            doc.add_heading(line, level)
+            continue
+        p = doc.add_paragraph()
+        run = p.add_run(line)
+        if level and style == "bold":
+            run.bold = True
+        run.font.size = Pt(16)
+    if table:
+        doc.add_paragraph(TABLE_CAPTION)
+        add_seed_table(doc)
+    doc.save(str(path))
+    return path
+
+
+def seed_form() -> FormTable:
+    """The seed's 自评表 as published (分值 blank, 得分 typed; 总分 100 / 88)."""
+    inds = [("产出\n指标\n(50分)", "数量指标", "无", "34万元", "34万元", "12"),
+            ("产出\n指标\n(50分)", "质量指标", "重点工作任务完成", "完成", "完成", "12"),
+            ("产出\n指标\n(50分)", "时效指标", "无", "", "", "14"),
+            ("产出\n指标\n(50分)", "成本指标", "", "", "", "12"),
+            ("效益\n指标\n(30分)", "经济效\n益指标", "无", "", "", "7"),
+            ("效益\n指标\n(30分)", "社会效\n益指标", "履职目标实现", "", "", "7"),
+            ("效益\n指标\n(30分)", "生态效\n益指标", "无", "", "", "6"),
+            ("效益\n指标\n(30分)", "可持续影\n响指标", "无", "", "", "8"),
+            ("满意度 指标  (10分)", "服务对象\n满意度指\n标", "满意", "100%", "100%", "10")]
+    return FormTable(
+        project_name="项目支出专项资金", competent_dept=UNIT, implementer="",
+        funds={"total": FundRow("34万元", "34万元", ""), "appropriation": FundRow(), "carryover": FundRow(),
+               "other": FundRow("34万元", "34万元", "")},
+        exec_weight="10",
+        indicators=[IndicatorRow(l1, l2, n, t, a, "", s, "") for l1, l2, n, t, a, s in inds],
+        total_weight="100", total_score="88", title=TABLE_CAPTION)
+
+
+def _between(lines: list[str], start: str, end: str) -> list[str]:
+    i = lines.index(start)
+    j = lines.index(end, i + 1)
+    return lines[i + 1:j]
+
+
+def seed_texts() -> tuple[dict[str, str], list[str]]:
+    """The seed's sections as 报告正文 texts (paragraphs joined by "\\n") and its duties."""
+    lines = seed_text_lines()
+    duties = [line.split("、", 1)[1] for line in _between(lines, "（一）部门主要职责", "（二）人员编制情况")]
+    problems_measures = _between(lines, "三、存在的主要问题及下一步改进措施", "四、其他需要说明的情况")
+    cut = problems_measures.index("措施：")
+    texts = {
+        "text_staffing": _between(lines, "（二）人员编制情况", "预算支出及绩效情况"),
+        "text_budget": _between(lines, "1.部门预算情况", "2.部门决算情况（含年中预算追加情况）"),
+        "text_final": _between(lines, "2.部门决算情况（含年中预算追加情况）", "3.“三公”经费执行情况"),
+        "text_sangong": _between(lines, "3.“三公”经费执行情况", "4.政府采购执行情况"),
+        "text_procurement": _between(lines, "4.政府采购执行情况", "5.资产管理情况"),
+        "text_assets": _between(lines, "5.资产管理情况", "资金使用及绩效情况"),
+        "text_overall": _between(lines, "整体绩效目标完成情况", "2.项目绩效目标完成情况(仅对50万元以上的项目资"),
+        "text_projects": _between(lines, "金进行分项说明)", "三、存在的主要问题及下一步改进措施"),
+        "text_problems": problems_measures[1:cut],
+        "text_measures": problems_measures[cut + 1:],
+        "text_other": _between(lines, "四、其他需要说明的情况", "附件2:"),
+    }
+    return {k: "\n".join(v) for k, v in texts.items()}, duties
+
+
+def seed_content(warning: str = ""):
+    """A ReportContent from the seed's text and table (what the lead's content_from_workbook gives)."""
+    texts, duties = seed_texts()
+    return standard_content(2022, UNIT, texts, duties, [seed_form()], warning=warning)
