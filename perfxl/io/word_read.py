@@ -22,6 +22,13 @@ _ITEM_SPLIT = re.compile(r"(?<=[。；;])\s*(?=(?:[（(][一二三四五六七�
 _UNIT_END = ("局", "委", "办", "院", "中心", "站", "所", "馆", "会", "部", "处", "队", "厅", "室", "校", "园", "社")
 
 
+def _broken_number(prev: str, text: str) -> bool:
+    """``prev`` stops mid-sentence (a word, no punctuation) and ``text`` goes on with a number."""
+    last = prev.rstrip()[-1:]
+    return (len(H.flat(prev)) > 10 and "\u4e00" <= last <= "\u9fff" and re.match(r"^[-－−]?\d", text) is not None
+            and H.numbering(text)[0] is None)
+
+
 def read_report(path: str | os.PathLike) -> WordReport:
     """Read ``path``; UnusableDocument (one Chinese sentence) when it is not a usable report."""
     doc = open_document(path)
@@ -173,7 +180,11 @@ class _Reader:
         else:
             if cur.container:
                 self.report.headings.setdefault(cur.key, [])
-            self.buffers.setdefault(cur.key, []).append(text)
+            paras = self.buffers.setdefault(cur.key, [])
+            if paras and _broken_number(paras[-1], text):
+                paras[-1] += text  # "…净资产" / "-39.88万元。…": a figure pushed onto its own line
+            else:
+                paras.append(text)
 
     def duty(self, text: str, para: Para | None) -> None:
         duties = self.report.duties
