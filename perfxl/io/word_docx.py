@@ -74,7 +74,8 @@ def sniff_docx(path: str | os.PathLike) -> None:
         with zipfile.ZipFile(p) as zf:
             names = set(zf.namelist())
             bad = zf.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            types = zf.read("[Content_Types].xml") if bad is None and "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
         raise fail("Word 文档已损坏（压缩包结构错误），请从原件重新导出 .docx。") from None
     if bad is not None:
         raise fail(f"Word 文档已损坏（其中的 {bad} 无法解压），请从原件重新导出 .docx。")
@@ -82,6 +83,10 @@ def sniff_docx(path: str | os.PathLike) -> None:
         if "xl/workbook.xml" in names:
             raise fail("这是 Excel 工作簿，不是 Word 文档，请选择自评报告的 .docx 文件。")
         raise fail("不是 Word 文档（压缩包中没有 word/document.xml），请在 Word 中打开后另存为 .docx。")
+    if b"macroEnabled.main+xml" in types:
+        raise fail("这是启用宏的 Word 文档（.docm），请在 Word 中“另存为”不含宏的 Word 文档（.docx）后再导入。")
+    if b"template.main+xml" in types:
+        raise fail("这是 Word 模板（.dotx），请在 Word 中打开后“另存为” Word 文档（.docx）再导入。")
 
 
 def open_document(path: str | os.PathLike):
@@ -93,7 +98,8 @@ def open_document(path: str | os.PathLike):
         return docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on broken or foreign parts
         name = Path(path).name
-        raise UnusableDocument(str(path), f"{name}：Word 文档无法读取（{type(exc).__name__}: {exc}），"
+        detail = str(exc).replace("。", "，")[:80]
+        raise UnusableDocument(str(path), f"{name}：Word 文档无法读取（{type(exc).__name__}: {detail}），"
                                           "请在 Word 中打开确认后另存为 .docx。") from None
 
 
@@ -166,6 +172,10 @@ class _StyleInfo:
                 return int(lvl.get(_W + "val")) + 1
         return None
 
+    def numbered(self, style_id) -> bool:
+        """The style numbers its paragraphs (List Number, 列表编号 …)."""
+        return any(st.find(f"{_W}pPr/{_W}numPr") is not None for st in self._chain(style_id))
+
     def bold(self, style_id) -> bool:
         for st in self._chain(style_id):
             b = st.find(f"{_W}rPr/{_W}b")
@@ -186,7 +196,7 @@ def _para(p, styles: _StyleInfo) -> Para:
     lvl = ppr.find(_W + "outlineLvl") if ppr is not None else None
     if lvl is not None and (lvl.get(_W + "val") or "").isdigit():
         level = int(lvl.get(_W + "val")) + 1 if int(lvl.get(_W + "val")) < 9 else None
-    numbered = ppr is not None and ppr.find(_W + "numPr") is not None
+    numbered = (ppr is not None and ppr.find(_W + "numPr") is not None) or styles.numbered(style_id)
     style_bold = styles.bold(style_id)
     runs = [r for r in p.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
     bold = bool(runs) and all(_run_bold(r, style_bold) for r in runs)

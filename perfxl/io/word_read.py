@@ -129,6 +129,8 @@ class _Reader:
             return False  # "（一）加强资产管理" under 改进措施 is a measure
         if strong or cur.container or match.container:
             return True
+        if match.key == cur.key:
+            return False  # "本局的主要职责是：" under 主要职责, "1.基本支出情况" under 部门决算: text
         return H.rank(match) >= H.rank(cur)
 
     def unknown(self, text: str, level: int | None) -> None:
@@ -141,7 +143,9 @@ class _Reader:
             self.content(text, None)
             return
         self.open(H.Match("text_other"), level, text)
-        self.buffers.setdefault("text_other", []).append(text)  # what the section was called
+        paras = self.buffers["text_other"]
+        if not paras or paras[-1] != text:
+            paras.append(text)  # what the section was called
 
     def open(self, match: H.Match, level: int | None, head_text: str) -> None:
         if match.key == H.ANNEX:
@@ -156,8 +160,8 @@ class _Reader:
                 self.report.headings.setdefault(k, []).append(head_text)
                 self.buffers.setdefault(k, [])
         elif not match.container:
-            if self.buffers.get(key) and key != H.DUTIES:
-                self.buffers[key].append(head_text)  # a second heading for the same section
+            if self.report.headings.get(key) and key != H.DUTIES:
+                self.buffers.setdefault(key, []).append(head_text)  # a sub-heading of a section already open
             self.buffers.setdefault(key, [])
             self.report.headings.setdefault(key, []).append(head_text)
         self.open_paren = head_text.count("(") + head_text.count("（") > head_text.count(")") + head_text.count("）")

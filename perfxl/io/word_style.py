@@ -103,10 +103,19 @@ def setup_styles(doc) -> None:
     _paragraph(caption, font=TITLE_FONT, size=SIZE_CAPTION, latin=TITLE_FONT, align=WD_ALIGN_PARAGRAPH.CENTER,
                indent=False, line=Pt(32), after=Pt(10))
     caption.paragraph_format.keep_with_next = True
+    ensure_table_style(doc)
+    _font_table(doc)
+
+
+def ensure_table_style(doc) -> None:
+    """The paragraph style of table cells: 仿宋 五号, centred, no indent, fixed 14 pt lines."""
+    styles = doc.styles
+    if any(st.name == STYLE_TABLE for st in styles):
+        return
     table = styles.add_style(STYLE_TABLE, WD_STYLE_TYPE.PARAGRAPH)
     table.base_style = styles["Normal"]
-    _paragraph(table, font=TABLE_FONT, size=SIZE_TABLE, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, line=TABLE_LINE)
-    _font_table(doc)
+    _paragraph(table, font=TABLE_FONT, size=SIZE_TABLE, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+               line=TABLE_LINE)
 
 
 def _defaults(doc) -> None:

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu
 
 from .word_model import FUND_ROW_LABELS, FUND_ROWS, FormTable, IndicatorRow
-from .word_style import STYLE_TABLE, shade
+from .word_style import STYLE_TABLE, ensure_table_style, shade
 
 COLS = 9
 # relative widths: 左标签, 一级, 二级, 三级, 指标值, 完成值, 分值, 得分, 偏差原因
@@ -74,6 +74,7 @@ def _cant_split():
 class _Form:
     def __init__(self, doc, form: FormTable, width: int):
         self.form = form
+        ensure_table_style(doc)
         self.rows = self._row_count()
         self.table = doc.add_table(rows=self.rows, cols=COLS)
         self.table.style = "Table Grid"

@@ -174,3 +174,81 @@ def seed_content(warning: str = ""):
     """A ReportContent from the seed's text and table (what the lead's content_from_workbook gives)."""
     texts, duties = seed_texts()
     return standard_content(2022, UNIT, texts, duties, [seed_form()], warning=warning)
+
+
+def make_docx(path: Path, items: list) -> Path:
+    """A .docx from a list: "text" is a plain paragraph; ("h1"|"h2"|"h3", text) a heading style;
+    ("bold", text) a bold paragraph; ("list", text) a paragraph numbered by Word (List Number);
+    ("table", rows) a plain table; ("flat", FormTable) a 自评表 without merges; ("form", FormTable) the
+    seed's merged layout (via the writer's table)."""
+    doc = docx.Document()
+    for item in items:
+        if isinstance(item, str):
+            doc.add_paragraph(item)
+            continue
+        kind, value = item
+        if kind in ("h1", "h2", "h3"):
+            doc.add_heading(value, int(kind[1]))
+        elif kind == "bold":
+            doc.add_paragraph().add_run(value).bold = True
+        elif kind == "list":
+            doc.add_paragraph(value, style="List Number")
+        elif kind == "table":
+            add_plain_table(doc, value)
+        elif kind == "flat":
+            add_plain_table(doc, flat_form_rows(value))
+        elif kind == "form":
+            from docx.shared import Cm
+
+            from perfxl.io.word_table import add_form_table
+
+            add_form_table(doc, value, Cm(24))
+    doc.save(str(path))
+    return path
+
+
+def add_plain_table(doc, rows: list[list[str]]):
+    width = max(len(r) for r in rows)
+    table = doc.add_table(rows=len(rows), cols=width)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    return table
+
+
+def flat_form_rows(form: FormTable) -> list[list[str]]:
+    """A 自评表 as some units type it: 8 columns, no merged cells, the 一级/二级 repeated on every row,
+    the goals in one row, no 绩效指标 / 项目资金 side labels."""
+    f, e = form, ""
+    rows = [["项目名称", f.project_name, e, e, e, e, e, e],
+            ["主管部门", f.competent_dept, "实施单位", f.implementer, e, e, e, e],
+            ["资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", e]]
+    for key, label in (("total", "年度资金总额"), ("appropriation", "其中：当年财政拨款"),
+                       ("carryover", "上年结转资金"), ("other", "其他资金")):
+        fund = f.funds[key]
+        extra = [f.exec_weight, f.exec_rate, f.exec_score] if key == "total" else [e, e, e]
+        rows.append([label, fund.initial, fund.full_year, fund.executed, *extra, e])
+    rows.append(["年度总体目标", "预期目标", f.goal_expected, "实际完成情况", f.goal_actual, e, e, e])
+    rows.append(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"])
+    for i in f.indicators:
+        rows.append([i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.reason])
+    rows.append(["总分", e, e, e, e, f.total_weight, f.total_score, e])
+    rows.append(["等级", f.grade, e, e, e, e, e, e])
+    return rows
+
+
+def sample_form(n: int = 3, name: str = "农业技术推广项目") -> FormTable:
+    """A clean, fully filled 自评表 with ``n`` indicators (more than the template's slots when n is large)."""
+    level2 = [("产出指标(50分)", "数量指标"), ("产出指标(50分)", "质量指标"), ("效益指标(30分)", "社会效益指标"),
+              ("满意度指标(10分)", "服务对象满意度指标")]
+    inds = []
+    for k in range(n):
+        l1, l2 = level2[min(k * len(level2) // max(n, 1), len(level2) - 1)]
+        inds.append(IndicatorRow(l1, l2, f"指标{k + 1}：培训农户人次", "≥500人次", "520人次", "5", "5", ""))
+    return FormTable(
+        project_name=name, competent_dept="衡山县农业农村局", implementer="衡山县农技站",
+        funds={"total": FundRow("100", "120", "110.5"), "appropriation": FundRow("100", "110", "100.5"),
+               "carryover": FundRow("", "10", "10"), "other": FundRow()},
+        exec_weight="10", exec_rate="92.08%", exec_score="9.21", exec_reason="部分资金年底拨付",
+        goal_expected="完成农业技术培训5000人次。", goal_actual="完成培训5200人次。",
+        indicators=inds, total_weight="100", total_score="95.5", grade="优", title="2023年度项目支出绩效自评表")
