@@ -34,6 +34,7 @@ FUND_ROW_LABELS = {"total": "年度资金总额", "appropriation": "其中：当
 FORM_KIND = "项目支出绩效自评表"
 DEPT_FORM_KIND = "部门整体支出绩效自评表"
 OTHER_KIND = "其他表格"
+GENERATED = "perfxl"  # core property "category" of a report perfxl wrote (its headings are styled)
 
 
 class UnusableDocument(UnusableWorkbook):

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import word_headings as H
 from .word_docx import Grid, Para, iter_blocks, open_document
 from .word_form import parse_form, table_kind
-from .word_model import FORM_KIND, TableInfo, UnusableDocument, WordReport
+from .word_model import FORM_KIND, GENERATED, TableInfo, UnusableDocument, WordReport
 
 LATE = {H.PROBLEMS_MEASURES, "text_problems", "text_measures", "text_other"}
 _ITEM_SPLIT = re.compile(r"(?<=[。；;])\s*(?=(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]))")
@@ -32,14 +32,15 @@ def _broken_number(prev: str, text: str) -> bool:
 def read_report(path: str | os.PathLike) -> WordReport:
     """Read ``path``; UnusableDocument (one Chinese sentence) when it is not a usable report."""
     doc = open_document(path)
-    reader = _Reader(str(path))
+    reader = _Reader(str(path), styled_only=(doc.core_properties.category or "").startswith(GENERATED))
     reader.run(list(iter_blocks(doc)))
     return reader.finish()
 
 
 class _Reader:
-    def __init__(self, path: str):
+    def __init__(self, path: str, styled_only: bool = False):
         self.report = WordReport(path=path)
+        self.styled_only = styled_only  # a report perfxl wrote: its headings are exactly its styled ones
         self.buffers: dict[str, list[str]] = {}
         self.current: H.Match | None = None
         self.level: int | None = None  # numbering level of the heading that opened the section
@@ -49,6 +50,7 @@ class _Reader:
         self.open_paren = False  # the last heading's bracket is closed on the next line
         self.caption = ""
         self.duty_numbered = False  # the 主要职责 list has had a numbered item
+        self.opened: set[str] = set()  # sections opened by a heading of their own
 
     # ------------------------------------------------------------------ walking
     def run(self, blocks: list[Para | Grid]) -> None:
@@ -80,7 +82,8 @@ class _Reader:
             self.report.title = text
             self.report.preamble.append(text)
             return
-        if self.current is not None and self.current.key == H.PROBLEMS_MEASURES and H.marker(text)[0]:
+        if para.level is None and self.current is not None and self.current.key == H.PROBLEMS_MEASURES \
+                and H.marker(text)[0]:
             self.content(text, para)  # "问题：" / "措施：" switch parts of the chapter
             return
         head = self.heading(para, text)
@@ -100,6 +103,8 @@ class _Reader:
     def heading(self, para: Para, text: str):
         """(match or None, level, strong, inline text, heading text) if ``text`` reads as a heading."""
         level, rest = H.numbering(text)
+        if self.styled_only:
+            return None if para.level is None else (H.classify(text), level or para.level, True, "", text)
         head, inline = H.split_inline(text)
         if inline and not (level or para.level or para.bold):
             head, inline = text, ""  # "三公经费：…" in running text is a sentence
@@ -160,8 +165,9 @@ class _Reader:
                 self.report.headings.setdefault(k, []).append(head_text)
                 self.buffers.setdefault(k, [])
         elif not match.container:
-            if self.report.headings.get(key) and key != H.DUTIES:
+            if key in self.opened and key != H.DUTIES:
                 self.buffers.setdefault(key, []).append(head_text)  # a sub-heading of a section already open
+            self.opened.add(key)
             self.buffers.setdefault(key, [])
             self.report.headings.setdefault(key, []).append(head_text)
         self.open_paren = head_text.count("(") + head_text.count("（") > head_text.count(")") + head_text.count("）")
@@ -185,14 +191,14 @@ class _Reader:
             if cur.container:
                 self.report.headings.setdefault(cur.key, [])
             paras = self.buffers.setdefault(cur.key, [])
-            if paras and _broken_number(paras[-1], text):
+            if paras and not self.styled_only and _broken_number(paras[-1], text):
                 paras[-1] += text  # "…净资产" / "-39.88万元。…": a figure pushed onto its own line
             else:
                 paras.append(text)
 
     def duty(self, text: str, para: Para | None) -> None:
         duties = self.report.duties
-        parts = [p.strip() for p in _ITEM_SPLIT.split(text) if p.strip()]
+        parts = [] if self.styled_only else [p.strip() for p in _ITEM_SPLIT.split(text) if p.strip()]
         items = [p for p in parts if H.numbering(p)[0] is not None]
         if len(parts) > 1 and len(items) >= 2:  # "主要职责：（一）…；（二）…" in one paragraph
             for p in parts:

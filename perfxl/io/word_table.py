@@ -12,8 +12,6 @@
 """
 from __future__ import annotations
 
-import math
-
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu

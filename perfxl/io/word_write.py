@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .files import atomic_write
-from .word_model import Chapter, ReportContent, Section
+from .word_model import GENERATED, Chapter, ReportContent, Section
 from .word_model import FormTable, FundRow, IndicatorRow, standard_content  # noqa: F401  (the public data)
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -48,6 +48,7 @@ def build_document(content: ReportContent):
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = content.full_title, "perfxl", "perfxl"
     props.subject, props.keywords, props.comments = str(content.unit_name), "预算绩效自评", ""
+    props.category = f"{GENERATED} 部门整体支出绩效自评报告"  # read back by its heading styles alone
     props.created = props.modified = datetime.now().replace(microsecond=0)
     section = doc.sections[0]
     S.page_setup(section)
