@@ -148,7 +148,8 @@ def _tables(book, report: WordReport, result: ImportResult) -> None:
         if used < len(sheets):
             out.sheet = sheets[used]
         else:
-            after = sheets[-1] if sheets else L.SHEET_FIN
+            names = book.sheet_names()
+            after = sheets[-1] if sheets else (L.SHEET_FIN if L.SHEET_FIN in names else L.SHEET_BASIC)
             out.sheet = book.add_project_sheet(after, competent_dept=info.form.competent_dept or None)
             out.added = True
             sheets.append(out.sheet)

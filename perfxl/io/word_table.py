@@ -21,7 +21,7 @@ from .word_style import STYLE_TABLE, ensure_table_style, shade
 
 COLS = 9
 # relative widths: 左标签, 一级, 二级, 三级, 指标值, 完成值, 分值, 得分, 偏差原因
-PROPORTIONS = (1.6, 1.6, 1.9, 3.1, 2.1, 2.1, 1.1, 1.1, 3.2)
+PROPORTIONS = (1.6, 1.6, 1.9, 3.0, 2.1, 2.1, 1.2, 1.5, 3.0)
 IND_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
 FUND_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 CHAR_CM = 0.37  # one 10.5 pt character
