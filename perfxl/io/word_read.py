@@ -1,10 +1,13 @@
 """Word in: read a 部门整体支出绩效自评报告 (.docx) into the template's text sections and tables.
 
 Paragraphs go, in body order, to the section their latest heading names (``word_headings``).
-A heading counts when it is numbered 一、/（一）, styled as a heading, or - for 1. 1、 and
-unnumbered or bold lines - when it names a section further on in the usual order of a report (so a
-measure "3、加强资产管理" under 改进措施 stays a measure). Text under an unknown 一、/（一） heading
-goes to text_other; text before the first heading is the title block and goes nowhere.
+A short line naming a section is a heading when it is numbered 一、/（一） or styled as a heading;
+numbered 1. 1、 or unnumbered (bold or not), when it names a section further on in the usual order
+of a report. Under 问题/措施 only 问题/措施/其他 headings count (a measure "（一）加强资产管理" stays a
+measure), and under 主要职责 a duty that names some work ("（五）负责全县政府采购工作") stays a duty.
+Text under an unknown 一、/（一） heading goes to text_other; text before the first heading is the
+title block and goes nowhere. A report perfxl wrote (core property category "perfxl …") is read by
+its heading styles alone, so its text comes back exactly.
 """
 from __future__ import annotations
 
@@ -51,6 +54,7 @@ class _Reader:
         self.caption = ""
         self.duty_numbered = False  # the 主要职责 list has had a numbered item
         self.opened: set[str] = set()  # sections opened by a heading of their own
+        self.item_level: int | None = None  # numbering level of the 主要职责 items (1、 → 3, （一） → 2)
 
     # ------------------------------------------------------------------ walking
     def run(self, blocks: list[Para | Grid]) -> None:
@@ -130,6 +134,12 @@ class _Reader:
             return cur is not None  # "附件" above the title: the report is itself an attachment
         if cur is None or level == 1:
             return True
+        if cur.key == H.DUTIES and not self.styled_only and match.key != "text_staffing" \
+                and match.key not in LATE and not match.container:
+            # a duty names the work of every section ("（五）负责全县政府采购工作"): a heading only when it
+            # is numbered unlike the duties and not below the 主要职责 heading
+            return self.item_level is not None and level is not None and level != self.item_level \
+                and (self.level is None or level <= self.level)
         if cur.key in LATE and not cur.container and match.key not in LATE:
             return False  # "（一）加强资产管理" under 改进措施 is a measure
         if strong or cur.container or match.container:
@@ -140,6 +150,9 @@ class _Reader:
 
     def unknown(self, text: str, level: int | None) -> None:
         cur = self.current
+        if cur is not None and cur.key == H.DUTIES and level != 1:
+            self.content(text, None)  # "（三）承办县政府交办的其他事项": a duty
+            return
         late = cur is not None and cur.key in LATE
         opens_other = level == 1 or (level == 2 and not late and self.level is not None and self.level >= 2)
         if cur is None and level in (1, 2):
@@ -170,7 +183,10 @@ class _Reader:
             self.opened.add(key)
             self.buffers.setdefault(key, [])
             self.report.headings.setdefault(key, []).append(head_text)
-        self.open_paren = head_text.count("(") + head_text.count("（") > head_text.count(")") + head_text.count("）")
+        if key == H.DUTIES:
+            self.item_level = None
+        self.open_paren = not self.styled_only and \
+            head_text.count("(") + head_text.count("（") > head_text.count(")") + head_text.count("）")
 
     def content(self, text: str, para: Para | None) -> None:
         cur = self.current
@@ -204,7 +220,10 @@ class _Reader:
             for p in parts:
                 duties.append(H.strip_item_number(p))
             return
-        numbered = H.numbering(text)[0] is not None or (para is not None and para.numbered)
+        level = H.numbering(text)[0]
+        numbered = level is not None or (para is not None and para.numbered)
+        if self.item_level is None and level is not None:
+            self.item_level = level
         if numbered or not self.duty_numbered or not duties:
             duties.append(H.strip_item_number(text))
             self.duty_numbered = self.duty_numbered or numbered
@@ -239,8 +258,8 @@ class _Reader:
         if not rep.headings and not rep.duties and not rep.forms:
             raise UnusableDocument(rep.path, f"{name}：未找到自评报告的章节标题（如“一、单位基本情况”“存在的主要问题”）"
                                              "或项目支出绩效自评表，请确认所选文件是部门整体支出绩效自评报告。")
-        if not rep.title and rep.preamble:
-            rep.title = rep.preamble[0]
+        if not rep.title:
+            rep.title = next((t for t in rep.preamble if not t.startswith(("附件", "附表"))), "")
         rep.unit_name = H.unit_of(rep.preamble, rep.title) or self._unit_before_title()
         rep.year = H.year_of(rep.title) or next((y for y in map(H.year_of, rep.preamble) if y), None)
         return rep

@@ -145,3 +145,16 @@ def test_a_document_with_only_a_self_evaluation_table_is_usable(tmp_path):
     form = sample_form(2)
     rep = read(tmp_path, [("form", form)])
     assert rep.sections == {} and rep.forms == [dataclasses.replace(form, title="")]
+
+
+def test_duties_that_name_other_sections_stay_duties(tmp_path):
+    rep = read(tmp_path, [
+        TITLE, "一、单位基本情况", "（一）主要职责", "1、负责全县政府采购监督管理", "2、负责国有资产管理",
+        "3、承办县政府交办的其他事项", "（二）人员编制情况", "在职9人。", "（三）部门预算情况", "年初预算100万元。"])
+    assert rep.duties == ["负责全县政府采购监督管理", "负责国有资产管理", "承办县政府交办的其他事项"]
+    assert rep.sections == {"text_staffing": "在职9人。", "text_budget": "年初预算100万元。"}
+    rep = read(tmp_path, [
+        TITLE, "一、单位基本情况", "（一）主要职能", "（一）拟订全县科技发展规划", "（二）负责“三公”经费管理",
+        "（三）承办县政府交办的其他事项", "（二）机构设置和人员编制", "在职9人。", "二、部门决算情况", "决算90万元。"])
+    assert rep.duties == ["拟订全县科技发展规划", "负责“三公”经费管理", "承办县政府交办的其他事项"]
+    assert rep.sections == {"text_staffing": "在职9人。", "text_final": "决算90万元。"}
