@@ -134,8 +134,7 @@ class _Reader:
             return cur is not None  # "附件" above the title: the report is itself an attachment
         if cur is None or level == 1:
             return True
-        if cur.key == H.DUTIES and not self.styled_only and match.key != "text_staffing" \
-                and match.key not in LATE and not match.container:
+        if cur.key == H.DUTIES and not self.styled_only and match.key != "text_staffing":
             # a duty names the work of every section ("（五）负责全县政府采购工作"): a heading only when it
             # is numbered unlike the duties and not below the 主要职责 heading
             return self.item_level is not None and level is not None and level != self.item_level \
