@@ -218,6 +218,10 @@ def test_more_rows_than_the_block_grow_it_and_the_workbook_still_fills(small_dep
     assert p.indicators[-1].name.where.cell == "D36"
     assert p.fields["total_score"].where.cell == "H37" and p.fields["total_score"].raw == 90
     assert p.fields["grade"].where.cell == "H38" and p.fields["grade"].raw == "优"
+    ws = load_workbook(out)[L.SHEET_PROJECT]
+    assert ws.defined_names[L.INDICATOR_BLOCK_NAME].attr_text == "'项目自评表'!$B$12:$J$36"
+    assert [str(dv.sqref) for dv in ws.data_validations.dataValidation] == ["B12:B36", "C12:C36"]
+    assert {"A11:A36", "A37:F37", "A38:F38"} <= {str(m) for m in ws.merged_cells.ranges}
     filled = tmp_path / "filled.xlsx"
     perfxl.fill(out, filled)  # the grown sheet is still a template sheet the core can compute
     ws = load_workbook(filled)[L.SHEET_PROJECT]
