@@ -81,9 +81,11 @@ class _Form:
         widths = column_widths(width)
         for col, w in zip(self.table.columns, widths):
             col.width = w
-        for row in self.table.rows:
+        # the cells before any merge: Table.cell() rescans the whole table on every call
+        self.grid = [list(row.cells) for row in self.table.rows]
+        for row, cells in zip(self.table.rows, self.grid):
             row._tr.get_or_add_trPr().append(_cant_split())  # a row is never split across pages
-            for cell, w in zip(row.cells, widths):
+            for cell, w in zip(cells, widths):
                 cell.width = w
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
@@ -92,9 +94,9 @@ class _Form:
         return 2 + 1 + len(FUND_ROWS) + (1 if f.exec_reason else 0) + 2 + 1 + max(1, len(f.indicators)) + 2
 
     def put(self, r: int, c1: int, c2: int, text: str, *, header: bool = False, left: bool = False, r2: int = 0):
-        cell = self.table.cell(r, c1)
+        cell = self.grid[r][c1]  # merged regions are disjoint: both corners are still untouched cells
         if c2 > c1 or r2 > r:
-            cell = cell.merge(self.table.cell(max(r, r2), c2))
+            cell = cell.merge(self.grid[max(r, r2)][c2])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         lines = (text or "").split("\n")
         p = cell.paragraphs[0]
