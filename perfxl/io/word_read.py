@@ -32,6 +32,12 @@ def _broken_number(prev: str, text: str) -> bool:
             and H.numbering(text)[0] is None)
 
 
+def _toc(para: Para) -> bool:
+    """A line of a table of contents (TOC styles, or the 目录 heading): it repeats the headings."""
+    style = para.style.lower().replace(" ", "")
+    return style.startswith(("toc", "目录")) or H.flat(para.text) in ("目录", "目次")
+
+
 def read_report(path: str | os.PathLike) -> WordReport:
     """Read ``path``; UnusableDocument (one Chinese sentence) when it is not a usable report."""
     doc = open_document(path)
@@ -58,7 +64,7 @@ class _Reader:
 
     # ------------------------------------------------------------------ walking
     def run(self, blocks: list[Para | Grid]) -> None:
-        nxt = [b for b in blocks if not (isinstance(b, Para) and not b.text.strip())]
+        nxt = [b for b in blocks if not (isinstance(b, Para) and (not b.text.strip() or _toc(b)))]
         for i, block in enumerate(nxt):
             if isinstance(block, Grid):
                 self.table(block)

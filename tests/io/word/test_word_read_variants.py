@@ -158,3 +158,10 @@ def test_duties_that_name_other_sections_stay_duties(tmp_path):
         "（三）承办县政府交办的其他事项", "（二）机构设置和人员编制", "在职9人。", "二、部门决算情况", "决算90万元。"])
     assert rep.duties == ["拟订全县科技发展规划", "负责“三公”经费管理", "承办县政府交办的其他事项"]
     assert rep.sections == {"text_staffing": "在职9人。", "text_final": "决算90万元。"}
+
+
+def test_a_table_of_contents_is_not_read_as_headings(tmp_path):
+    rep = read(tmp_path, [TITLE, "目录", ("toc", "一、部门基本情况\t1"), ("toc", "二、部门决算情况\t2"),
+                          ("toc", "三、其他需要说明的情况\t3"),
+                          "一、部门基本情况", "在职20人。", "二、部门决算情况", "决算90万元。", "三、其他需要说明的情况", "无"])
+    assert rep.sections == {"text_staffing": "在职20人。", "text_final": "决算90万元。", "text_other": "无"}

@@ -193,6 +193,12 @@ def make_docx(path: Path, items: list) -> Path:
             doc.add_paragraph().add_run(value).bold = True
         elif kind == "list":
             doc.add_paragraph(value, style="List Number")
+        elif kind == "toc":
+            from docx.enum.style import WD_STYLE_TYPE
+
+            if not any(st.name == "toc 1" for st in doc.styles):
+                doc.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+            doc.add_paragraph(value, style="toc 1")
         elif kind == "table":
             add_plain_table(doc, value)
         elif kind == "flat":
