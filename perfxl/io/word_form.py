@@ -59,6 +59,12 @@ def _own(grid: Grid, r: int, c: int | None) -> str:
     return cell.text.strip() if cell.origin == (r, c) else ""
 
 
+def _below(grid: Grid, r: int, c: int) -> str:
+    """The text of the cell under (r, c), wherever that cell starts, if it starts in row r + 1."""
+    cell = grid.rows[r + 1][c]
+    return cell.text.strip() if cell.origin[0] == r + 1 else ""
+
+
 def _right_of(grid: Grid, r: int, c: int) -> str:
     row = grid.rows[r]
     cell = row[c]
@@ -135,8 +141,7 @@ def _read_goals(grid: Grid, form: FormTable, stop: int) -> None:
         actual = next((cc for cc, cell in _distinct(grid.rows[r], r) if "实际完成" in _norm(cell)), None)
         below = r + 1 < stop and r + 1 < len(grid.rows)
         if actual is not None and below:
-            form.goal_expected = _own(grid, r + 1, c) or _right_of(grid, r + 1, 0)
-            form.goal_actual = _own(grid, r + 1, actual)
+            form.goal_expected, form.goal_actual = _below(grid, r, c), _below(grid, r, actual)
         else:
             form.goal_expected = _right_of(grid, r, c)
             if actual is not None:
