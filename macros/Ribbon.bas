@@ -35,6 +35,11 @@ Sub OnAddProject(control As IRibbonControl)
     RunPython "import perfxl.excel.ribbon as r; r.add_project()"
 End Sub
 
+Sub OnReport(control As IRibbonControl)
+    If NoWorkbook() Then Exit Sub
+    RunPython "import perfxl.excel.ribbon as r; r.report()"
+End Sub
+
 Sub OnConsolidate(control As IRibbonControl)
     EnsureWorkbook
     RunPython "import perfxl.excel.ribbon as r; r.consolidate()"

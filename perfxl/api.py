@@ -76,3 +76,40 @@ def add_project(path: str | os.PathLike, output: str | os.PathLike | None = None
     name = _add_project(book, title)
     book.save(output or path)
     return name
+
+
+class ReportRefused(ValueError):
+    """The workbook still has errors: no report is written unless forced (one Chinese sentence)."""
+
+
+def report_of(result: CheckResult, output: str | os.PathLike, *, force: bool = False,
+              overwrite: bool = False) -> Path:
+    """Write the 自评报告 of a checked workbook; refuse while it has errors unless ``force`` (then page 1
+    says so)."""
+    from .io.word_content import report_content
+    from .io.word_write import write_report
+
+    warning = ""
+    if result.errors:
+        if not force:
+            raise ReportRefused(f"{Path(result.file).name}：还有 {result.errors} 项错误，未生成报告；请先改正"
+                                "（perfxl check 查看），或加 --force 生成（报告首页会注明数据未经核实）。")
+        warning = f"本报告由存在 {result.errors} 项错误的工作簿生成，数据未经核实。"
+    return write_report(report_content(result.evaluation, warning), output, overwrite=overwrite)
+
+
+def report(path: str | os.PathLike, output: str | os.PathLike, *, force: bool = False, overwrite: bool = False,
+           policy: Policy = None) -> Path:
+    """Write ``path``'s 部门整体支出绩效自评报告 as a Word document (figure sentences from the tables)."""
+    result = check_book(_book(path), policy)
+    return report_of(result, output, force=force, overwrite=overwrite)
+
+
+def import_text(docx: str | os.PathLike, workbook: str | os.PathLike, output: str | os.PathLike | None = None):
+    """Read a Word report into the workbook's 报告正文 (and duties, and clearly recognised 自评表s); written to
+    ``output`` or back to ``workbook``, atomically. Returns what went where (``.lines()``)."""
+    from .io.word_import import import_text as run
+
+    if output is not None and same_file(workbook, output) and Path(output).exists():
+        output = None
+    return run(docx, workbook, output)

@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from . import addin, check, codes, consolidate, fill, policy, template
+from . import addin, check, codes, consolidate, fill, policy, template, word
 from .common import err
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -20,6 +20,8 @@ app.command("fill")(fill.fill_cmd)
 app.command("check")(check.check_cmd)
 app.command("consolidate")(consolidate.consolidate_cmd)
 app.command("policy")(policy.policy_cmd)
+app.command("report")(word.report_cmd)
+app.command("import-text")(word.import_text_cmd)
 app.command("codes")(codes.codes_cmd)
 app.add_typer(addin.app, name="addin")
 

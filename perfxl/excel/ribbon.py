@@ -22,7 +22,8 @@ HELP_TEXT = """perfxl 绩效自评：预算绩效自评表的计算、校验与�
 计算：计算并写入蓝色底纹的派生单元格（执行率、得分、总分、等级、占比、增减额、净资产），不改动填写项。
 校验：检查合计、权重、得分、总分与等级；结果列在“校验结果”工作表（点击单元格地址可跳转），有问题的单元格加批注和底色。
 清除标记：去掉校验加的批注和底色，恢复原样，并删除“校验结果”工作表。
-新增项目表：复制一张空白的“项目支出绩效自评表”（项目自评表(2)、(3)…）。
+新增项目表：复制最后一张项目自评表并清空（项目自评表(2)、(3)…）。
+生成报告：按当前工作簿生成部门整体支出绩效自评报告（Word），保存在工作簿旁边，不覆盖已有文件。
 汇总：选择存放各部门自评工作簿的文件夹，生成汇总工作簿。
 新建模板：生成一份空白标准模板并打开。
 
@@ -173,6 +174,28 @@ def add_project(book=None, alert=None) -> str | None:
     return _run("新增项目表", body, book, alert)
 
 
+def report(book=None, alert=None, ask=None, folder: str | Path | None = None) -> str | None:
+    """生成报告: the 自评报告 (Word) of the open workbook, saved beside it under a free name. While the
+    workbook has errors the user is asked first (the report's page 1 then says so)."""
+
+    def body(book):
+        from ..actions import check_book
+        from ..api import report_of
+
+        _refresh_policy(book)
+        res = check_book(book)
+        if res.errors and not (ask or _excel_ask(book))(
+                f"工作簿还有 {res.errors} 项错误（点“校验”可查看）。仍要生成报告吗？报告首页会注明数据未经核实。"):
+            return "未生成报告：请先改正错误后再生成。"
+        where = Path(folder) if folder is not None else _beside(book)
+        stem = Path(book.path).stem if Path(book.path).suffix else "部门"
+        out = _free_path(where / f"{stem}-自评报告.docx")
+        report_of(res, out, force=True)
+        return f"已生成报告：\n{out}" + ("\n（工作簿有错误，报告首页已注明数据未经核实）" if res.errors else "")
+
+    return _run("生成报告", body, book, alert)
+
+
 def consolidate(folder: str | Path | None = None, book=None, alert=None, open_file=None) -> str | None:
     """汇总: pick a folder of department workbooks, write the summary beside it and open it."""
 
@@ -224,6 +247,26 @@ def _free_path(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
         n += 1
     return candidate
+
+
+def _beside(book) -> Path:
+    """The folder of the open workbook (Documents when it was never saved)."""
+    folder = Path(getattr(book, "path", "") or "").parent
+    return folder if str(folder) not in ("", ".") and folder.is_dir() else _documents()
+
+
+def _excel_ask(book=None):
+    """A yes/no question in the caller's Excel (MsgBox); True for yes."""
+
+    def ask(text: str) -> bool:
+        app = getattr(getattr(book, "book", None), "app", None)
+        if app is None:
+            import xlwings as xw
+
+            app = xw.apps.active
+        return app.alert(text, TITLE, buttons="yes_no", mode="info") == "yes"
+
+    return ask
 
 
 def _documents() -> Path:

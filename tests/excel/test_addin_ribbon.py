@@ -11,7 +11,7 @@ MACROS = Path(__file__).resolve().parents[2] / "macros"
 NS = "{http://schemas.microsoft.com/office/2009/07/customui}"
 ACTIONS = {
     "OnCompute": "compute", "OnValidate": "validate", "OnClearMarks": "clear_marks",
-    "OnAddProject": "add_project", "OnConsolidate": "consolidate", "OnNewTemplate": "new_template",
+    "OnAddProject": "add_project", "OnReport": "report", "OnConsolidate": "consolidate", "OnNewTemplate": "new_template",
     "OnShowHelp": "show_help",
 }
 
@@ -58,7 +58,7 @@ def test_group_layout():
         g.get("label"): [b.get("label") for b in g.iter(NS + "button")] for g in root.iter(NS + "group")
     }
     assert groups == {
-        "自评表": ["计算", "校验", "清除标记", "新增项目表"],
+        "自评表": ["计算", "校验", "清除标记", "新增项目表", "生成报告"],
         "汇总": ["汇总", "新建模板"],
         "帮助": ["帮助"],
     }

@@ -187,14 +187,15 @@ def test_show_help_names_the_buttons_and_the_log():
     alerts = []
     msg = ribbon.show_help(alert=lambda t, title="", mode="": alerts.append(t))
     assert alerts == [msg]
-    for word in ("计算", "校验", "清除标记", "新增项目表", "汇总", "新建模板", "PERF_SCORE", "perfxl.log"):
+    for word in ("计算", "校验", "清除标记", "新增项目表", "生成报告", "汇总", "新建模板", "PERF_SCORE", "perfxl.log"):
         assert word in msg
 
 
-def test_the_seven_vba_entry_points_exist_with_no_required_arguments():
+def test_the_eight_vba_entry_points_exist_with_no_required_arguments():
     import inspect
 
-    for name in ("compute", "validate", "clear_marks", "add_project", "consolidate", "new_template", "show_help"):
+    for name in ("compute", "validate", "clear_marks", "add_project", "report", "consolidate", "new_template",
+                 "show_help"):
         sig = inspect.signature(getattr(ribbon, name))
         assert all(p.default is not inspect.Parameter.empty for p in sig.parameters.values()), name
 
@@ -203,3 +204,21 @@ def test_outside_excel_the_caller_error_is_logged_not_raised(tmp_path):
     """On Linux xw.Book.caller() raises; the action must still end with a message, not a traceback."""
     msg = ribbon.compute(alert=lambda *a, **k: None)
     assert msg.startswith("计算失败：")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_report_beside_the_workbook_never_over_a_file_and_asks_while_there_are_errors(backend, dept_path, tmp_path):
+    import docx
+
+    out = tmp_path / "out"
+    out.mkdir()
+    asked = []
+    clicks = Clicks(backend, dept_path)
+    msg, alerts = clicks.click(ribbon.report, folder=out, ask=lambda text: asked.append(text) or False)
+    assert asked and "错误" in asked[0] and msg.startswith("未生成报告") and list(out.iterdir()) == []
+    msg, _ = clicks.click(ribbon.report, folder=out, ask=lambda text: True)
+    first = out / f"{dept_path.stem}-自评报告.docx"
+    assert first.exists() and "首页已注明" in msg
+    assert "未经核实" in "".join(p.text for p in docx.Document(first).paragraphs[:6])
+    clicks.click(ribbon.report, folder=out, ask=lambda text: True)
+    assert sorted(p.name for p in out.iterdir()) == sorted([first.name, f"{dept_path.stem}-自评报告(2).docx"])

@@ -182,3 +182,25 @@ def weights_sentence(caps: Mapping[str, object], exec_weight=None) -> str:
     items = [f"预算执行率{score(exec_weight)}"] if exec_weight is not None else []
     items += [f"{name}{score(cap)}" for name, cap in caps.items() if cap is not None]
     return "本项目绩效指标分值为：" + "、".join(items) + "。" if items else ""
+
+
+def staffing_sentence(v: Values, unit: str = "") -> str:
+    """人员编制: 内设机构 (listed and counted), 二级机构, 编制数, 在职 and 退休 人数, from 基本情况."""
+    out = []
+    offices, subunits = _names(v.get("departments")), _names(v.get("subunits"))
+    if offices:
+        out.append(f"{unit}内设{'、'.join(offices)}{len(offices)}个机构")
+    if subunits:
+        out.append(f"下设{'、'.join(subunits)}{len(subunits)}个二级机构")
+    people = [f"{label}{int(x)}人" for key, label in (("staff_quota", "核定编制"), ("staff_active", "在职人员"),
+                                                   ("staff_retired", "退休人员")) if (x := _get(v, key)) is not None]
+    if people:
+        out.append("，".join(people))
+    return "；".join(out) + "。" if out else ""
+
+
+def _names(text) -> list[str]:
+    if not isinstance(text, str):
+        return []
+    names = [n.strip() for n in text.replace("，", "、").replace(",", "、").split("、")]
+    return [n for n in names if n and n not in ("无", "—", "-", "/")]

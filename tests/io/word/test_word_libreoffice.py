@@ -8,8 +8,8 @@ import subprocess
 import pytest
 
 from perfxl.io.word_write import write_report
-from tests_helpers import soffice
-from word_builders import sample_form, seed_content
+from tests.tests_helpers import soffice
+from tests.io.word.word_builders import sample_form, seed_content
 
 pytestmark = pytest.mark.libreoffice
 

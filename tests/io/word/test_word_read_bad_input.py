@@ -7,7 +7,7 @@ import pytest
 from perfxl.io.protocol import UnusableWorkbook
 from perfxl.io.word_model import UnusableDocument
 from perfxl.io.word_read import read_report
-from word_builders import make_docx
+from tests.io.word.word_builders import make_docx
 
 
 def _legacy(p, tmp):

@@ -4,7 +4,7 @@ import pytest
 
 from perfxl.io.word_model import FORM_KIND, SECTION_KEYS
 from perfxl.io.word_read import read_report
-from word_builders import UNIT, build_seed_docx, seed_form, seed_texts
+from tests.io.word.word_builders import UNIT, build_seed_docx, seed_form, seed_texts
 
 
 @pytest.fixture(scope="module", params=["plain", "styles", "bold"])

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from perfxl.io.word_model import DEPT_FORM_KIND, FORM_KIND, OTHER_KIND
 from perfxl.io.word_read import read_report
-from word_builders import make_docx, sample_form
+from tests.io.word.word_builders import make_docx, sample_form
 
 TITLE = "衡山县测试局2023年度部门整体支出绩效自评报告"
 

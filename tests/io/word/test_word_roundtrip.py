@@ -7,7 +7,7 @@ from perfxl.io.word_import import import_text
 from perfxl.io.word_model import SECTION_KEYS, IndicatorRow, standard_content
 from perfxl.io.word_read import read_report
 from perfxl.io.word_write import write_report
-from word_builders import UNIT, sample_form, seed_content, seed_form, seed_texts
+from tests.io.word.word_builders import UNIT, sample_form, seed_content, seed_form, seed_texts
 
 # paragraphs that look like headings, list items, formulas or a broken figure: still plain text
 TRICKY = {

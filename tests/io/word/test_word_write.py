@@ -12,7 +12,7 @@ from docx.shared import Cm, Pt
 from perfxl.io.word_model import ReportContent, standard_content
 from perfxl.io.word_table import min_width_cm
 from perfxl.io.word_write import cn_number, write_report
-from word_builders import UNIT, sample_form, seed_content, seed_form
+from tests.io.word.word_builders import UNIT, sample_form, seed_content, seed_form
 
 WARNING = "本报告由存在 3 项错误的工作簿生成，数据未经核实"
 
