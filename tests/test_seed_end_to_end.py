@@ -73,3 +73,15 @@ def test_nothing_false_about_figures_that_add_up(findings, sheet, cell, figure):
 def test_no_finding_without_a_place(findings):
     for f in findings:
         assert f["file"] == SEED.name and f["sheet"], f
+
+
+def test_the_report_text_mistakes_are_found(findings):
+    """RULES.md §6 on the seed's prose: 893.04% for 89.04%, and 总支出 / 项目支出 stated twice, differently."""
+    text = [f for f in findings if f["sheet"] == "报告正文"]
+    share = next(f for f in text if f["code"] == "text-share-mismatch")
+    assert share["cell"] == "B5" and share["expected"] == pytest.approx(0.8904) and share["actual"] == pytest.approx(8.9304)
+    assert "【893.04%】" in share["message"]
+    twice = sorted((f["expected"], f["actual"]) for f in text if f["code"] == "text-figure-inconsistent")
+    assert twice == [(pytest.approx(4096.83), pytest.approx(4098.14)), (pytest.approx(4601), pytest.approx(4602.31))]
+    assert all(f["cell"] == "B9" and f["severity"] == "error" for f in text if f["code"] == "text-figure-inconsistent")
+    assert len(text) == 3  # every figure of the prose that adds up (16.6, 7.47, 448.33, 504.17 …) gets nothing
