@@ -48,10 +48,11 @@ class ScoreResult:
     level: str | None = None
     exact: Decimal | None = None  # the score before rounding (a typed score is compared with it, RULES.md §4)
     met: bool = False  # qualitative and the actual says the target was reached (X8): the rule is the full 分值
+    cause: str = ""  # why unscorable: weight, target, actual, no-target, no-actual, kind, unit, level
 
 
-def _unscorable(note: str) -> ScoreResult:
-    return ScoreResult(None, "unscorable", note)
+def _unscorable(note: str, cause: str = "") -> ScoreResult:
+    return ScoreResult(None, "unscorable", note, cause=cause)
 
 
 def read_number(raw: object) -> Decimal | None | Bad:
@@ -154,25 +155,25 @@ def indicator_score(
     """Score one 三级指标 by RULES.md §2. ``target``/``actual`` may be raw cell values or parsed."""
     w = read_number(weight)
     if isinstance(w, Bad):
-        return _unscorable(f"分值无法识别：{w.reason}")
+        return _unscorable(f"分值无法识别：{w.reason}", "weight")
     if w is None:
-        return _unscorable("缺少分值")
+        return _unscorable("缺少分值", "weight")
     if w < 0:
-        return _unscorable(f"分值为负数（{fmt(w)}）")
+        return _unscorable(f"分值为负数（{fmt(w)}）", "weight")
     t = target if isinstance(target, (Target, Bad)) or target is None else parse_target(target)
     a = actual if isinstance(actual, (Quantity, Bad)) or actual is None else parse_actual(actual)
     if isinstance(t, Bad):
-        return _unscorable(f"指标值无法识别：{t.reason}")
+        return _unscorable(f"指标值无法识别：{t.reason}", "target")
     if isinstance(a, Bad):
-        return _unscorable(f"实际完成值无法识别：{a.reason}")
+        return _unscorable(f"实际完成值无法识别：{a.reason}", "actual")
     if (t is not None and t.kind == "not-applicable") or (isinstance(a, str) and is_not_applicable(a)):
         return ScoreResult(None, "not-applicable", "指标不适用，不计分；总分按适用分值折算")
     if t is None:
-        return _unscorable("缺少年度指标值")
+        return _unscorable("缺少年度指标值", "no-target")
     if a is None and _zero_target(t) and isinstance(actual, str) and normalize_text(actual).startswith(_NONE_PHRASES):
         a = Quantity(Decimal(0), t.quantity.unit)  # "0投诉" against "无": none happened
     if a is None:
-        return _unscorable("缺少实际完成值")
+        return _unscorable("缺少实际完成值", "no-actual")
     if t.kind == "qualitative":
         return _qualitative(t, a, w, policy)
     tq = t.quantity
@@ -181,10 +182,10 @@ def indicator_score(
         if tq.value == 0 and t.kind in ("reverse", "equal") and a.startswith(_NONE_PHRASES):
             a = Quantity(Decimal(0), tq.unit)
         else:
-            return _unscorable(f"指标值“{t.text}”为数值，实际完成值“{a}”不是数值，无法按公式计分")
+            return _unscorable(f"指标值“{t.text}”为数值，实际完成值“{a}”不是数值，无法按公式计分", "kind")
     aligned = _align(tq, a)
     if isinstance(aligned, Bad):
-        return _unscorable(aligned.reason)
+        return _unscorable(aligned.reason, "unit")
     tv, av, unit, unit_note = aligned
     result = _quantitative(t.kind, tv, av, unit, w, policy)
     if unit_note:
@@ -227,7 +228,7 @@ def _quantitative(kind: str, tv: Decimal, av: Decimal, unit: str | None, w: Deci
         value = w if met else Decimal(0)
         return ScoreResult(_round(value, w, p), "zero-target", note, exact=value)
     if tv < 0:
-        return _unscorable(f"指标值 {ts} 为负数，无法按比例计分")
+        return _unscorable(f"指标值 {ts} 为负数，无法按比例计分", "target")
     ratio = av / tv
     if kind == "forward":
         if av >= tv:
@@ -258,7 +259,7 @@ def _quantitative(kind: str, tv: Decimal, av: Decimal, unit: str | None, w: Deci
 
 def _qualitative(t: Target, a: Quantity | str, w: Decimal, p: ScoringPolicy) -> ScoreResult:
     if isinstance(a, Quantity):
-        return _unscorable(f"指标值“{t.text}”为定性描述，实际完成值 {a} 为数值，无法自动判断档次")
+        return _unscorable(f"指标值“{t.text}”为定性描述，实际完成值 {a} 为数值，无法自动判断档次", "kind")
     target_level = qualitative_level(t.phrase)
     met = False
     if _same_phrase(t.phrase, a):
@@ -266,11 +267,11 @@ def _qualitative(t: Target, a: Quantity | str, w: Decimal, p: ScoringPolicy) -> 
     elif target_level not in ("partial", "poor") and _compact_phrase(a) in ACHIEVED:
         level, how, met = "full", f"实际完成情况“{a}”表明已达成指标值，", True
     elif target_level in ("partial", "poor"):
-        return _unscorable(f"指标值“{t.text}”不是达成类表述，实际完成情况“{a}”与之不同，无法自动判断档次")
+        return _unscorable(f"指标值“{t.text}”不是达成类表述，实际完成情况“{a}”与之不同，无法自动判断档次", "level")
     else:
         level = qualitative_level(a)
         if level is None:
-            return _unscorable(f"无法判断实际完成情况“{a}”属于哪一档，请按评分标准人工打分")
+            return _unscorable(f"无法判断实际完成情况“{a}”属于哪一档，请按评分标准人工打分", "level")
         how = f"实际完成情况“{a}”"
     fraction = p.level_default(level)
     note = f"{how}属于“{LEVEL_LABELS[level]}”档，按分值的 {fmt(q(fraction * 100, 2))}% 计分"

@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..findings import Finding, sort_findings
-from . import assets, budget, cells, cross, derived, funds, procurement, sangong, scores, shares, text, totals, weights
+from . import (
+    assets, budget, cells, cross, derived, funds, indicators, procurement, sangong, scores, shares, text, totals, weights,
+)
 
 if TYPE_CHECKING:
     from ..evaluate import Evaluation
@@ -22,6 +24,7 @@ FAMILIES = (
     funds,  # F1 F2
     weights,  # W1
     scores,  # S1 S2 S4 + explanations, bands, over-achievement
+    indicators,  # P1 X1 X2 X9: what an indicator's target and actual can be
     totals,  # S3
     cross,  # D7
     text,  # N1: the figures of the report's prose
