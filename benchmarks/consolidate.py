@@ -75,31 +75,29 @@ def generate(n: int, folder: Path) -> Path:
 
 
 def _perfxl_cmd(folder: Path, out: Path, jobs: int | None) -> list[str]:
-    cmd = [sys.executable, "-m", "perfxl.cli_consolidate", str(folder), "-o", str(out), "--quiet"]
-    try:  # once the lead registers the command, time the real entry point
-        import perfxl.cli as cli
-
-        if any(c.name == "consolidate" for c in cli.app.registered_commands):
-            cmd = [sys.executable, "-m", "perfxl", "consolidate", str(folder), "-o", str(out), "--quiet"]
-    except Exception:
-        pass
-    if jobs:
-        cmd += ["--jobs", str(jobs)]
-    return cmd
+    cmd = [sys.executable, "-m", "perfxl", "consolidate", str(folder), "-o", str(out), "--quiet"]
+    return cmd + (["--jobs", str(jobs)] if jobs else [])
 
 
-def timed(cmd: list[str]) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS of the main process in MB, exit code)."""
+def _floor_cmd(folder: Path, jobs: int | None) -> list[str]:
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "floor_calamine.py"), str(folder)]
+    return cmd + (["--jobs", str(jobs)] if jobs else [])
+
+
+def timed(cmd: list[str]) -> tuple[float, int, int, float]:
+    """(wall seconds, peak RSS of the main process in MB, exit code, CPU seconds of the process and the
+    children it waited for — user + system)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         t0 = time.perf_counter()
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", tf.name, *cmd], cwd=ROOT,
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", tf.name, *cmd], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - t0
         try:
-            rss = int(tf.read().strip().splitlines()[-1]) // 1024
+            rss_kb, user, system = tf.read().strip().splitlines()[-1].split()
+            rss, cpu = int(rss_kb) // 1024, float(user) + float(system)
         except (ValueError, IndexError):
-            rss = -1
-    return wall, rss, proc.returncode
+            rss, cpu = -1, float("nan")
+    return wall, rss, proc.returncode, cpu
 
 
 def machine() -> str:
@@ -135,10 +133,15 @@ def main() -> None:
         folder = generate(n, args.dir / str(n))
         out = args.dir / f"summary-{n}.xlsx"
         subprocess.run(_perfxl_cmd(folder, out, args.jobs), cwd=ROOT, capture_output=True)  # warm the page cache
-        runs = [timed(_perfxl_cmd(folder, out, args.jobs)) for _ in range(args.runs)]
+        runs, floors = [], []
+        for _ in range(args.runs):  # alternate perfxl and the floor, so both see the same machine
+            runs.append(timed(_perfxl_cmd(folder, out, args.jobs)))
+            floors.append(timed(_floor_cmd(folder, args.jobs)))
         walls = [r[0] for r in runs]
         med = statistics.median(walls)
         rss = max(r[1] for r in runs)
+        cpu, floor_cpu = statistics.median(r[3] for r in runs), statistics.median(r[3] for r in floors)
+        floor_wall = statistics.median(r[0] for r in floors)
         base_med = None
         if n <= args.baseline_max and args.baseline_runs > 0:
             bout = args.dir / f"baseline-{n}.xlsx"
@@ -147,7 +150,8 @@ def main() -> None:
             base_med = statistics.median(r[0] for r in b)
             base_rss = max(r[1] for r in b)
         line = (f"N={n:>6}  perfxl median {med:7.3f} s  (min {min(walls):.3f}, max {max(walls):.3f}, "
-                f"{args.runs} runs, exit {runs[0][2]}, peak RSS {rss} MB)")
+                f"{args.runs} runs, exit {runs[0][2]}, peak RSS {rss} MB)  CPU {cpu:.2f} s = {cpu / n * 1000:.2f} ms/file"
+                f"  | calamine floor {floor_wall:.3f} s, CPU {floor_cpu:.2f} s  → perfxl CPU ×{cpu / floor_cpu:.2f} the floor")
         if base_med is not None:
             line += f"  baseline {base_med:8.2f} s (RSS {base_rss} MB)  speed-up ×{base_med / med:.1f}"
         print(line, flush=True)
