@@ -10,6 +10,7 @@ Import stays light: xlwings and perfxl.core only (Excel starts a Python process 
 from __future__ import annotations
 
 import functools
+import math
 from decimal import Decimal
 
 import xlwings as xw
@@ -27,6 +28,7 @@ _MONEY_UNITS = ("元", "千元", "万元", "亿元")
 
 
 def _message(text: str) -> str:
+    text = " ".join(text.split())  # one line in the cell, whatever the quoted input held
     text = text if len(text) <= 120 else text[:119] + "…"
     return PREFIX + text
 
@@ -39,13 +41,18 @@ def _cell(value: object) -> object:
 
 
 def _shown(value: object) -> str:
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return "" if value is None else str(value)
+    text = "" if value is None else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _number(value: Decimal) -> float:
-    return float(value)
+def _number(value: Decimal) -> float | str:
+    """What Excel gets: a finite float, never −0; a message if the value has no float."""
+    result = float(value) + 0.0  # + 0.0: −0.0 becomes 0.0
+    if not math.isfinite(result):
+        return _message(f"结果超出 Excel 的数值范围（{value:.6g}），请检查填写的数值")
+    return result
 
 
 def _never_raise(func):
@@ -53,8 +60,8 @@ def _never_raise(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except Exception as exc:  # a UDF must answer, never crash the cell
-            return _message(f"内部错误 {type(exc).__name__}: {exc}")
+        except Exception as exc:  # a UDF must answer, never crash the cell; no Python message in the sheet
+            return _message(f"内部错误（{type(exc).__name__}），请把所填内容反馈给 perfxl 维护者")
 
     return wrapper
 
@@ -115,7 +122,7 @@ def PERF_GRADE(total=None):
     """按总分评定等级：90 分（含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差。总分先按两位小数四舍五入。"""
     value = read_number(_cell(total))
     if isinstance(value, Bad):
-        return _message(f"无法识别总分“{_shown(total)}”")
+        return _message(f"无法识别总分“{_shown(total)}”：{value.reason}")
     if value is None:
         return _message("缺少总分")
     return grade(value)
