@@ -15,17 +15,24 @@ under 1 MB that compress 5–50×):
 - :data:`MAX_RATIO` — uncompressed/compressed size of a part over :data:`RATIO_FROM_BYTES` (1 MiB):
   1,000 (whitespace compresses ~1,030×, real XML 5–100×);
 - compression: stored or deflated only (what Excel writes); no encrypted parts;
-- no DTD in an XML part (Excel never writes one; entity bombs need one).
+- no DTD in an XML part (Excel never writes one; entity bombs need one);
+- :data:`MAX_CELLS` — cells and shared strings together (500,000; the template has ~2,000 cells per
+  project sheet, so even 50 projects stay under 100,000): openpyxl needs ~0.5 KB per cell;
+- :data:`MAX_MERGED_CELLS` — cells covered by merged ranges (200,000): openpyxl makes an object for
+  every covered cell, so one merge over A1:XFD1048576 would ask for terabytes.
 
-All are checked from the zip's directory *before* anything is decompressed; reading a part is
-bounded as well (Python's zipfile never returns more than the declared size, and :meth:`Package.read`
-stops at its limit).
+All are checked from the zip's directory *before* anything is decompressed. Reading a part is
+bounded as well: perfxl inflates parts itself from the file's bytes, at most 1 MiB at a time, and a
+part that holds more than its declared size (a bomb behind a lying directory) is refused after one
+byte too many; its size and CRC are checked at the end. With ``verify`` every part is checked this
+way before openpyxl reads any, so openpyxl never meets a part larger than declared.
 """
 from __future__ import annotations
 
 import errno
 import io
 import os
+import re
 import stat
 import struct
 import zipfile
@@ -39,7 +46,8 @@ MAX_PART_BYTES = 200 << 20
 MAX_TOTAL_BYTES = 512 << 20
 MAX_RATIO = 1000
 RATIO_FROM_BYTES = 1 << 20
-PROLOGUE_BYTES = 4096  # how much of each XML part is searched for a DTD
+MAX_CELLS = 500_000
+MAX_MERGED_CELLS = 200_000
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EOCD = b"PK\x05\x06"
@@ -160,30 +168,13 @@ class Package:
         self.data = data
         self.zip = zf
         self.names = {i.filename: i for i in zf.infolist()}
+        self.cells = 0  # cells and shared strings met in the parts read so far (an upper bound)
+        self.merged = 0  # cells covered by merged ranges, likewise
 
-    def read(self, member: str, limit: int = MAX_PART_BYTES) -> bytes:
-        """The uncompressed bytes of ``member`` (at most ``limit``; its CRC checked), or
-        UnusableWorkbook. KeyError when the package has no such part."""
-        info = self.names[member]
-        try:
-            with self.zip.open(info) as fh:
-                out = fh.read(limit + 1)
-        except Exception as exc:  # noqa: BLE001 - every way a damaged part fails
-            raise damaged(self.path, exc, member) from None
-        if len(out) > limit:
-            raise unusable(self.path, f"工作簿中的部件 {member} 解压后过大（上限 {limit >> 20} MB），"
-                                      f"可能是恶意构造的压缩炸弹，已拒绝读取；{RESAVE}。")
-        if _is_xml(member):
-            _refuse_dtd(self, member, out)  # anywhere in the part, not only its first bytes
-        return out
-
-    def head(self, member: str, size: int = PROLOGUE_BYTES) -> bytes:
-        info = self.names[member]
-        try:
-            with self.zip.open(info) as fh:
-                return fh.read(size)
-        except Exception as exc:  # noqa: BLE001
-            raise damaged(self.path, exc, member) from None
+    def read(self, member: str) -> bytes:
+        """The uncompressed bytes of ``member``, exactly its declared size (checked: not a byte more is
+        ever decompressed) and CRC, with no DTD; or UnusableWorkbook. KeyError when there is no such part."""
+        return b"".join(_inflate(self, self.names[member], keep=True))
 
     def close(self) -> None:
         self.zip.close()
@@ -284,28 +275,110 @@ def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels", ".vml"))
 
 
-def _refuse_dtd(pkg: Package, name: str, data: bytes) -> None:
-    if b"<\x00!" in data or b"\x00<\x00!" in data or b"<!" in data:
+# an upper bound is enough for a limit: "<c" also counts <col>, <color> …, ":c" a prefixed <x:c …>
+_ITEMS = (b"<c", b":c", b"<si", b":si")
+_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^<>]*?\bref\s*=\s*[\"']"
+                    rb"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?[\"']")
+
+
+def _count(pkg: Package, tail: bytes, out: bytes) -> None:
+    """Count cells, shared strings and merged cells in one chunk of an XML part (``tail``: the end of
+    the previous chunk, so that a tag cut in two is counted once) and refuse past the limits."""
+    pkg.cells += sum(out.count(item) for item in _ITEMS)
+    if tail:
+        edge = tail[-2:] + out[:2]  # the marks (3 bytes at most) that straddle the two chunks
+        pkg.cells += sum(edge.count(item) for item in _ITEMS)
+    if pkg.cells > MAX_CELLS:
+        raise unusable(pkg.path, f"工作簿的单元格过多（超过 {MAX_CELLS} 个），不是标准模板的工作簿，已拒绝读取；"
+                                 "请检查是否选错了文件，或删除多余的内容后另存。")
+    if b"mergeCell" in out or b"mergeCell" in tail:
+        buf = tail + out
+        for m in _MERGE.finditer(buf):
+            if m.end() <= len(tail):
+                continue  # counted with the previous chunk
+            c1, r1 = _col(m.group(1)), int(m.group(2))
+            c2, r2 = (_col(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
+            pkg.merged += (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+            if pkg.merged > MAX_MERGED_CELLS:
+                raise unusable(pkg.path, f"工作簿中的合并单元格区域过大（共超过 {MAX_MERGED_CELLS} 个单元格），"
+                                         "请在 Excel 中取消多余的合并后另存为 .xlsx 再处理。")
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels", ".vml"))
+
+
+def _refuse_dtd(pkg: Package, name: str, tail: bytes, out: bytes) -> None:
+    edge = tail[-24:] + out[:24]
+    if b"<!" in out or b"<\x00!" in out or b"<!" in edge or b"<\x00!" in edge:
+        data = tail + out
         if any(mark in data for mark in _DTD_MARKS):
             raise unusable(pkg.path, f"工作簿中的部件 {name} 含有 XML 实体定义（DTD），Excel 不会保存这种内容，"
                                      f"可能是恶意构造的文件，已拒绝读取；{RESAVE}。")
 
 
 def _drain(pkg: Package, info: zipfile.ZipInfo) -> None:
-    """Decompress a part in chunks (bounded by its declared size) to check its CRC, and search an
-    XML part for a DTD (anywhere: a long comment may come first)."""
-    xml = _is_xml(info.filename)
-    tail = b""
+    """Decompress a part (see :func:`_inflate`) only to check it."""
+    for _ in _inflate(pkg, info, keep=False):
+        pass
+
+
+def _inflate(pkg: Package, info: zipfile.ZipInfo, keep: bool, chunk: int = 1 << 20):
+    """Yield the uncompressed bytes of a part in chunks of at most ``chunk`` bytes, from the package's
+    raw bytes: the output is bounded at every step (never more than one chunk, never more than the
+    declared size: a part that holds more than it declares — a hidden bomb — is refused after one
+    byte too many), and the CRC and the declared size are checked at the end. An XML part is searched
+    for a DTD as it goes (anywhere: a long comment may come first), and its cells, shared strings
+    and merged cells are counted against the limits."""
+    name = info.filename
+    data = pkg.data
     try:
-        with pkg.zip.open(info) as fh:
-            while chunk := fh.read(1 << 20):
-                if xml:
-                    _refuse_dtd(pkg, info.filename, tail + chunk)
-                    tail = chunk[-32:]
-    except UnusableWorkbook:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        raise damaged(pkg.path, exc, info.filename) from None
+        at = info.header_offset
+        if data[at:at + 4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile("bad local header")
+        n, e = struct.unpack_from("<HH", data, at + 26)
+        start = at + 30 + n + e
+        raw = memoryview(data)[start:start + info.compress_size]
+        if len(raw) != info.compress_size:
+            raise zipfile.BadZipFile("truncated part")
+    except (zipfile.BadZipFile, struct.error) as exc:
+        raise damaged(pkg.path, exc, name) from None
+    xml = _is_xml(name)
+    size, crc, tail = 0, 0, b""
+    decomp = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    pending = raw
+    while True:
+        try:
+            if decomp is None:
+                out, pending = bytes(pending[:chunk]), pending[chunk:]
+            else:
+                out = decomp.decompress(pending, chunk)
+                pending = decomp.unconsumed_tail
+        except zlib.error as exc:
+            raise damaged(pkg.path, exc, name) from None
+        if out:
+            size += len(out)
+            if size > info.file_size:
+                raise unusable(pkg.path, f"工作簿中的部件 {name} 解压后比声明的大（声明 {info.file_size} 字节），"
+                                         f"可能是恶意构造的压缩炸弹，已拒绝读取；{RESAVE}。")
+            crc = zlib.crc32(out, crc)
+            if xml:
+                _refuse_dtd(pkg, name, tail, out)
+                _count(pkg, tail, out)
+                tail = out[-64:]
+            if keep:
+                yield out
+        elif decomp is None or decomp.eof or not pending:
+            break
+    if (decomp is not None and not decomp.eof) or size != info.file_size or crc != info.CRC:
+        raise damaged(pkg.path, zipfile.BadZipFile(f"bad size or CRC ({size}/{info.file_size})"), name)
 
 
 def translate(path: str | os.PathLike, exc: BaseException) -> UnusableWorkbook:
