@@ -16,8 +16,8 @@ under 1 MB that compress 5–50×):
   1,000 (whitespace compresses ~1,030×, real XML 5–100×);
 - compression: stored or deflated only (what Excel writes); no encrypted parts;
 - no DTD in an XML part (Excel never writes one; entity bombs need one);
-- :data:`MAX_CELLS` — cells and shared strings together (500,000; the template has ~2,000 cells per
-  project sheet, so even 50 projects stay under 100,000): openpyxl needs ~0.5 KB per cell;
+- :data:`MAX_TAGS` — XML tags in all parts together (1,000,000, i.e. some 250,000–1,000,000 cells
+  or shared strings; a department workbook has 10,000–100,000): openpyxl needs ~0.5 KB per cell;
 - :data:`MAX_MERGED_CELLS` — cells covered by merged ranges (200,000): openpyxl makes an object for
   every covered cell, so one merge over A1:XFD1048576 would ask for terabytes.
 
@@ -30,6 +30,7 @@ way before openpyxl reads any, so openpyxl never meets a part larger than declar
 from __future__ import annotations
 
 import errno
+import functools
 import io
 import os
 import re
@@ -46,7 +47,7 @@ MAX_PART_BYTES = 200 << 20
 MAX_TOTAL_BYTES = 512 << 20
 MAX_RATIO = 1000
 RATIO_FROM_BYTES = 1 << 20
-MAX_CELLS = 500_000
+MAX_TAGS = 1_000_000
 MAX_MERGED_CELLS = 200_000
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -168,7 +169,7 @@ class Package:
         self.data = data
         self.zip = zf
         self.names = {i.filename: i for i in zf.infolist()}
-        self.cells = 0  # cells and shared strings met in the parts read so far (an upper bound)
+        self.tags = 0  # XML tags met in the parts read so far (a bound on cells and shared strings)
         self.merged = 0  # cells covered by merged ranges, likewise
 
     def read(self, member: str) -> bytes:
@@ -275,35 +276,43 @@ def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels", ".vml"))
 
 
-# an upper bound is enough for a limit: "<c" also counts <col>, <color> …, ":c" a prefixed <x:c …>
-_ITEMS = (b"<c", b":c", b"<si", b":si")
 _MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^<>]*?\bref\s*=\s*[\"']"
                     rb"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?[\"']")
 
 
 def _count(pkg: Package, tail: bytes, out: bytes) -> None:
-    """Count cells, shared strings and merged cells in one chunk of an XML part (``tail``: the end of
-    the previous chunk, so that a tag cut in two is counted once) and refuse past the limits."""
-    pkg.cells += sum(out.count(item) for item in _ITEMS)
-    if tail:
-        edge = tail[-2:] + out[:2]  # the marks (3 bytes at most) that straddle the two chunks
-        pkg.cells += sum(edge.count(item) for item in _ITEMS)
-    if pkg.cells > MAX_CELLS:
-        raise unusable(pkg.path, f"工作簿的单元格过多（超过 {MAX_CELLS} 个），不是标准模板的工作簿，已拒绝读取；"
-                                 "请检查是否选错了文件，或删除多余的内容后另存。")
+    """Count the tags (a bound on cells and shared strings: one "<" each at least) and the cells
+    covered by merged ranges in one chunk of an XML part, and refuse past the limits. ``tail`` is the
+    end of the previous chunk, so that a range cut in two is counted once."""
+    pkg.tags += out.count(b"<")
+    if pkg.tags > MAX_TAGS:
+        raise unusable(pkg.path, f"工作簿的内容过多（超过 {MAX_TAGS} 个 XML 元素，相当于几十万个单元格），"
+                                 "不是标准模板的工作簿，已拒绝读取；请检查是否选错了文件，或删除多余的内容后另存。")
     if b"mergeCell" in out or b"mergeCell" in tail:
-        buf = tail + out
-        for m in _MERGE.finditer(buf):
-            if m.end() <= len(tail):
-                continue  # counted with the previous chunk
-            c1, r1 = _col(m.group(1)), int(m.group(2))
-            c2, r2 = (_col(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
-            pkg.merged += (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
-            if pkg.merged > MAX_MERGED_CELLS:
-                raise unusable(pkg.path, f"工作簿中的合并单元格区域过大（共超过 {MAX_MERGED_CELLS} 个单元格），"
-                                         "请在 Excel 中取消多余的合并后另存为 .xlsx 再处理。")
+        pkg.merged += _merged_area(tail, out)
+        if pkg.merged > MAX_MERGED_CELLS:
+            raise unusable(pkg.path, f"工作簿中的合并单元格区域过大（共超过 {MAX_MERGED_CELLS} 个单元格），"
+                                     "请在 Excel 中取消多余的合并后另存为 .xlsx 再处理。")
 
 
+_MERGE_USUAL = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _merged_area(tail: bytes, out: bytes) -> int:
+    """Cells covered by the merged ranges in a chunk (not counting again a range that ended in ``tail``)."""
+    if not tail and out.count(b"<mergeCell") == len(hits := _MERGE_USUAL.findall(out)):
+        return sum((abs(int(r2) - int(r1)) + 1) * (abs(_col(c2) - _col(c1)) + 1) for c1, r1, c2, r2 in hits)
+    area = 0
+    for m in _MERGE.finditer(tail + out):
+        if m.end() <= len(tail):
+            continue  # counted with the previous chunk
+        c1, r1 = _col(m.group(1)), int(m.group(2))
+        c2, r2 = (_col(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
+        area += (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+    return area
+
+
+@functools.lru_cache(maxsize=4096)
 def _col(letters: bytes) -> int:
     n = 0
     for ch in letters:
@@ -316,12 +325,37 @@ def _is_xml(name: str) -> bool:
 
 
 def _refuse_dtd(pkg: Package, name: str, tail: bytes, out: bytes) -> None:
+    """Refuse a DTD in this chunk (``tail``: the end of the previous one, for a mark cut in two)."""
     edge = tail[-24:] + out[:24]
     if b"<!" in out or b"<\x00!" in out or b"<!" in edge or b"<\x00!" in edge:
         data = tail + out
         if any(mark in data for mark in _DTD_MARKS):
             raise unusable(pkg.path, f"工作簿中的部件 {name} 含有 XML 实体定义（DTD），Excel 不会保存这种内容，"
                                      f"可能是恶意构造的文件，已拒绝读取；{RESAVE}。")
+
+
+def _prolog_ends(pkg: Package, name: str, out: bytes) -> bool:
+    """Check the prolog of an XML part (what comes before its root element: the only place a DTD can
+    be) in its first chunk. True when the root element was reached there without a DTD; False when
+    the rest must be searched too (a prolog longer than the chunk, or UTF-16 text)."""
+    if out[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in out[:4]:
+        return False
+    at = 0
+    while True:
+        at = out.find(b"<", at)
+        if at < 0:
+            return False
+        if out.startswith(b"<?", at):
+            at = out.find(b"?>", at)
+        elif out.startswith(b"<!--", at):
+            at = out.find(b"-->", at)
+        elif out.startswith(b"<!", at):
+            _refuse_dtd(pkg, name, b"", out[at:at + 16])
+            return False  # <![CDATA[ or junk before the root: not XML a reader accepts; search on
+        else:
+            return True
+        if at < 0:
+            return False
 
 
 def _drain(pkg: Package, info: zipfile.ZipInfo) -> None:
@@ -350,7 +384,7 @@ def _inflate(pkg: Package, info: zipfile.ZipInfo, keep: bool, chunk: int = 1 << 
             raise zipfile.BadZipFile("truncated part")
     except (zipfile.BadZipFile, struct.error) as exc:
         raise damaged(pkg.path, exc, name) from None
-    xml = _is_xml(name)
+    xml = prolog = _is_xml(name)
     size, crc, tail = 0, 0, b""
     decomp = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
     pending = raw
@@ -370,7 +404,11 @@ def _inflate(pkg: Package, info: zipfile.ZipInfo, keep: bool, chunk: int = 1 << 
                                          f"可能是恶意构造的压缩炸弹，已拒绝读取；{RESAVE}。")
             crc = zlib.crc32(out, crc)
             if xml:
-                _refuse_dtd(pkg, name, tail, out)
+                if prolog:  # a DTD can only come before the root element
+                    if size == len(out) and _prolog_ends(pkg, name, out):
+                        prolog = False
+                    else:
+                        _refuse_dtd(pkg, name, tail, out)
                 _count(pkg, tail, out)
                 tail = out[-64:]
             if keep:
