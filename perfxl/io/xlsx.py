@@ -249,28 +249,41 @@ class XlsxBook:
         suffix = Path(path).suffix.lower()
         wb = self.wb
         saved = (wb.vba_archive, wb.template, [(ws, ws.legacy_drawing) for ws in wb.worksheets])
+        write = wb.save
         try:
             wb.template = suffix in TEMPLATE_SUFFIXES
             if suffix not in MACRO_SUFFIXES:
                 wb.vba_archive = None
                 for ws in wb.worksheets:
                     ws.legacy_drawing = None  # a VML drawing kept from the VBA archive
-            elif wb.vba_archive is None:
-                wb.vba_archive = _empty_vba_archive()  # macro-enabled content type, no macros
-            return atomic_write(path, wb.save)
+            elif wb.vba_archive is None:  # macro-enabled, without macros: only the content type differs
+                def write(tmp: str) -> None:
+                    wb.save(tmp)
+                    _retype(tmp, XLTX_MAIN if wb.template else XLSX_MAIN, XLTM_MAIN if wb.template else XLSM_MAIN)
+            return atomic_write(path, write)
         finally:
             wb.vba_archive, wb.template = saved[0], saved[1]
             for ws, drawing in saved[2]:
                 ws.legacy_drawing = drawing
 
 
-def _empty_vba_archive():
+XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+XLTX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"
+XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+XLTM_MAIN = "application/vnd.ms-excel.template.macroEnabled.main+xml"
+
+
+def _retype(path: str, old: str, new: str) -> None:
+    """Give the workbook part of the package at ``path`` the content type ``new`` (was ``old``)."""
     import zipfile
 
-    archive = zipfile.ZipFile(io.BytesIO(), "a", zipfile.ZIP_DEFLATED)
-    archive.writestr("[Content_Types].xml",
-                     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-    return archive
+    with zipfile.ZipFile(path) as zf:
+        parts = [(info, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in parts:
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(old.encode(), new.encode())
+            zf.writestr(info, data)
 
 
 def _log_rows(log) -> list[list[object]]:
