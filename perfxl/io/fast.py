@@ -55,20 +55,20 @@ _HAS_VALUE = re.compile(rb"<" + _P + rb"(?:v|is|f)\b")
 _DIM = re.compile(rb"<" + _P + rb'dimension\s+ref="([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?"[^<>]*>')
 _SHEET_DATA = re.compile(rb"<(" + _P + rb"sheetData)\b[^<>]*?(/?)>")
 _CELL_OPEN = re.compile(rb"<" + _P + rb"c[\s/>]")
-_CELL_REF = re.compile(rb"<" + _P + rb"""c\s[^<>]*?\br\s*=\s*["'][A-Z]{1,3}[0-9]{1,7}["']""")
+_CELL_REF = re.compile(rb"<" + _P + rb"""c\s[^<>]*?\br\s*=\s*["'][A-Za-z]{1,3}[0-9]{1,7}["']""")
 _ROW_OPEN = re.compile(rb"<" + _P + rb"row[\s/>]")
 _ROW_REF = re.compile(rb"<" + _P + rb"""row\s[^<>]*?\br\s*=\s*["'][0-9]{1,7}["']""")
 # addresses that may lie outside the read area: a column of two or more letters, a row of five or
 # more digits (the read area is wider than Z and taller than 9,999: only these need a closer look)
-_WIDE_COL = re.compile(rb"""\sr\s*=\s*["']([A-Z]{2,})[0-9]""")
-_LONG_ROW = re.compile(rb"""\sr\s*=\s*["'][A-Z]*([0-9]{5,})["']""")
+_WIDE_COL = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{2,})[0-9]""")  # (also x:r=: better one too many)
+_LONG_ROW = re.compile(rb"""\br\s*=\s*["'][A-Za-z]*([0-9]{5,})["']""")
 # the usual form, searched fast (literal prefixes): a cell of a two-letter column, a row of 5+ digits
-_WIDE_CELL = re.compile(rb'<c r="[A-Z][A-Z]')
-_LONG_CELL = re.compile(rb'<c r="[A-Z]+[0-9]{5}')
+_WIDE_CELL = re.compile(rb'<c r="[A-Za-z][A-Za-z]')  # (calamine reads lower-case addresses too)
+_LONG_CELL = re.compile(rb'<c r="[A-Za-z]+[0-9]{5}')
 _LONG_ROW_TAG = re.compile(rb'<row r="[0-9]{5}')
 _RICH_TEXT_C = (b"<color", b"<charset", b"<condense")  # the other tags in sheet data that start with <c
 assert MAX_SHEET_COLS >= 26 and MAX_SHEET_ROWS >= 9999
-_A1 = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})")
+_A1 = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")
 
 _NEEDED_TYPES = ("/worksheet", "/styles", "/sharedStrings")
 
@@ -239,7 +239,7 @@ class FastBook:
                 len(_ROW_REF.findall(xml, start, end)) != len(_ROW_OPEN.findall(xml, start, end)):
             return False  # a cell or row without an address: positions must be counted
         for letters in _WIDE_COL.findall(xml, start, end):
-            if col_to_index(letters.decode()) > MAX_SHEET_COLS:
+            if len(letters) > 3 or col_to_index(letters.decode().upper()) > MAX_SHEET_COLS:
                 return False
         return all(int(digits) <= MAX_SHEET_ROWS for digits in _LONG_ROW.findall(xml, start, end))
 
@@ -291,7 +291,7 @@ class FastBook:
                 continue
             ref = _A1.fullmatch(_attr_r(attrs) or b"")
             if ref:
-                col_no, cell_row = col_to_index(ref.group(1).decode()), int(ref.group(2))
+                col_no, cell_row = col_to_index(ref.group(1).decode().upper()), int(ref.group(2))
             else:
                 col_no, cell_row = col_no + 1, row_no
             if row_tag is None or cell_row > MAX_SHEET_ROWS or col_no > MAX_SHEET_COLS or col_no > 16384:
@@ -330,7 +330,7 @@ class FastBook:
             if not ref:
                 continue
             try:
-                at = split_ref(ref.group(0).decode())
+                at = split_ref(ref.group(0).decode().upper())
             except ValueError:
                 continue
             if at[0] > MAX_SHEET_ROWS or at[1] > MAX_SHEET_COLS:

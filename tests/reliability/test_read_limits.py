@@ -192,3 +192,31 @@ def test_a_real_merge_is_fine(good, tmp_path):
     path = C.merged(good, tmp_path / "merge.xlsx", "A200:J400")
     for Book in BOOKS:
         read_department(Book(path))
+
+
+ODD_FAR = {  # far cells written in the other ways calamine accepts
+    "lower-case": b'<row r="1048576"><c r="xfd1048576" t="inlineStr"><is><t>far</t></is></c></row>',
+    "implicit-cell": b'<row r="1048576"><c t="inlineStr"><is><t>far</t></is></c></row>',
+    "implicit-cols": b'<row r="40">' + b'<c t="inlineStr"><is><t>x</t></is></c>' * 20000 + b"</row>",
+    "single-quotes": b"<row r='1048576'><c r='XFD1048576' t='inlineStr'><is><t>far</t></is></c></row>",
+    "tab-before-r": b'<row r="1048576"><c\tr="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(ODD_FAR))
+def test_far_cells_in_other_spellings_stay_bounded(good, tmp_path, case):
+    """Each case in a subprocess under a memory limit: a miss would make calamine abort the process."""
+    from conftest import run_perfxl
+
+    members = C.parts(good)
+    name = C.sheet_part(members, "项目自评表")
+    xml = members[name]
+    end = xml.find(b"</sheetData>")
+    members[name] = xml[:end] + ODD_FAR[case] + xml[end:]
+    path = C.write_parts(tmp_path / f"{case}.xlsx", members)
+    script = ("import sys; from perfxl.io.fast import FastBook; from perfxl.io.extract import read_department_noted;"
+              "b = FastBook(sys.argv[1]); d, n = read_department_noted(b); print([x.code for x in n]);"
+              "print(b.max_row('项目自评表'))")
+    run = run_perfxl(path, script=script, timeout=60, memory_kb=1_000_000)
+    assert run.returncode == 0, run.both[-2000:]
+    assert "sheet-cells-ignored" in run.stdout and run.peak_kb < 300_000, (run.stdout, run.peak_kb)
