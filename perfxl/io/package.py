@@ -18,8 +18,9 @@ under 1 MB that compress 5–50×):
 - no DTD in an XML part (Excel never writes one; entity bombs need one);
 - :data:`MAX_TAGS` — XML tags in all parts together (1,000,000, i.e. some 250,000–1,000,000 cells
   or shared strings; a department workbook has 10,000–100,000): openpyxl needs ~0.5 KB per cell;
-- :data:`MAX_MERGED_CELLS` — cells covered by merged ranges (200,000): openpyxl makes an object for
-  every covered cell, so one merge over A1:XFD1048576 would ask for terabytes.
+- :data:`MAX_MERGED_CELLS` — cells covered by merged ranges and by hyperlink ranges (200,000):
+  openpyxl makes an object for every covered cell, so one merge or hyperlink over A1:XFD1048576
+  would ask for terabytes.
 
 All are checked from the zip's directory *before* anything is decompressed. Reading a part is
 bounded as well: perfxl inflates parts itself from the file's bytes, at most 1 MiB at a time, and a
@@ -276,8 +277,26 @@ def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels", ".vml"))
 
 
-_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^<>]*?\bref\s*=\s*[\"']"
-                    rb"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?[\"']")
+# a merged range or a hyperlink over a range (openpyxl makes an object for every cell of either)
+_RANGE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\s[^<>]*?\bref\s*=\s*(?:\"([^\"<]*)\"|'([^'<]*)')")
+_RANGE = re.compile(r"\s*\$?([A-Za-z]{0,3})\$?([0-9]{0,7})(?:\s*:\s*\$?([A-Za-z]{0,3})\$?([0-9]{0,7}))?\s*")
+
+
+def _area(ref: bytes) -> int:
+    """Cells in a range as openpyxl reads it (character references decoded; "A:C" is whole columns)."""
+    text = ref.decode("utf-8", "replace")
+    if "&" in text:
+        import html
+
+        text = html.unescape(text)
+    m = _RANGE.fullmatch(text)
+    if not m:
+        return 0  # openpyxl refuses it as well
+    c1, r1, c2, r2 = m.groups()
+    c2, r2 = (c1, r1) if c2 is None and r2 is None else (c2, r2)
+    cols = abs(_col(c2.encode()) - _col(c1.encode())) + 1 if c1 and c2 else 16384
+    rows = abs(int(r2) - int(r1)) + 1 if r1 and r2 else 1048576
+    return rows * cols
 
 
 def _count(pkg: Package, tail: bytes, out: bytes) -> None:
@@ -288,36 +307,33 @@ def _count(pkg: Package, tail: bytes, out: bytes) -> None:
     if pkg.tags > MAX_TAGS:
         raise unusable(pkg.path, f"工作簿的内容过多（超过 {MAX_TAGS} 个 XML 元素，相当于几十万个单元格），"
                                  "不是标准模板的工作簿，已拒绝读取；请检查是否选错了文件，或删除多余的内容后另存。")
-    if b"mergeCell" in out or b"mergeCell" in tail:
+    if b"mergeCell" in out or b"mergeCell" in tail or b"hyperlink" in out or b"hyperlink" in tail:
         pkg.merged += _merged_area(tail, out)
         if pkg.merged > MAX_MERGED_CELLS:
-            raise unusable(pkg.path, f"工作簿中的合并单元格区域过大（共超过 {MAX_MERGED_CELLS} 个单元格），"
-                                     "请在 Excel 中取消多余的合并后另存为 .xlsx 再处理。")
+            raise unusable(pkg.path, f"工作簿中的合并单元格或超链接区域过大（共超过 {MAX_MERGED_CELLS} 个单元格），"
+                                     "请在 Excel 中取消多余的合并或超链接后另存为 .xlsx 再处理。")
 
 
 _MERGE_USUAL = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 
 
 def _merged_area(tail: bytes, out: bytes) -> int:
-    """Cells covered by the merged ranges in a chunk (not counting again a range that ended in ``tail``)."""
-    if not tail and out.count(b"<mergeCell") == len(hits := _MERGE_USUAL.findall(out)):
+    """Cells covered by the ranges in a chunk (not counting again a range that ended in ``tail``)."""
+    if not tail and b"hyperlink" not in out and out.count(b"<mergeCell") == len(hits := _MERGE_USUAL.findall(out)):
         return sum((abs(int(r2) - int(r1)) + 1) * (abs(_col(c2) - _col(c1)) + 1) for c1, r1, c2, r2 in hits)
     area = 0
-    for m in _MERGE.finditer(tail + out):
-        if m.end() <= len(tail):
-            continue  # counted with the previous chunk
-        c1, r1 = _col(m.group(1)), int(m.group(2))
-        c2, r2 = (_col(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
-        area += (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+    for m in _RANGE_TAG.finditer(tail + out):
+        if m.end() > len(tail):  # (a range that ended in tail was counted with the previous chunk)
+            area += _area(m.group(1) if m.group(1) is not None else m.group(2))
     return area
 
 
 @functools.lru_cache(maxsize=4096)
 def _col(letters: bytes) -> int:
     n = 0
-    for ch in letters:
+    for ch in letters.upper():
         n = n * 26 + ch - 64
-    return n
+    return max(n, 1)
 
 
 def _is_xml(name: str) -> bool:

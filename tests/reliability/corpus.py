@@ -383,3 +383,15 @@ def many_cells(src: Path, dst: Path, n: int, sheet: str = "填表说明") -> Pat
     end = xml.find(b"</sheetData>")
     members[name] = xml[:end] + b"".join(rows) + xml[end:]
     return write_parts(dst, members)
+
+
+def hyperlink_range(src: Path, dst: Path, ref: str, sheet: str = "填表说明") -> Path:
+    """A hyperlink over the range ``ref`` (openpyxl gives every cell of it a hyperlink object)."""
+    members = parts(src)
+    name = sheet_part(members, sheet)
+    xml = members[name]
+    link = f'<hyperlinks><hyperlink ref="{ref}" location="A1" display="x"/></hyperlinks>'.encode()
+    at = xml.find(b"<pageMargins")
+    at = at if at > 0 else xml.find(b"</worksheet>")
+    members[name] = xml[:at] + link + xml[at:]
+    return write_parts(dst, members)

@@ -179,13 +179,29 @@ def test_cells_without_addresses_are_placed_and_bounded(good, tmp_path, Book):
 # ---------------------------------------------------------------------------- package limits
 
 
+HUGE_RANGES = {  # each would make openpyxl build an object per covered cell
+    "merge": (C.merged, "A200:XFD1048576"), "merge-char-ref": (C.merged, "A200&#58;XFD1048576"),
+    "merge-columns": (C.merged, "A:XFD"), "merge-dollars-lower": (C.merged, "$a$200:$xfd$1048576"),
+    "hyperlink": (C.hyperlink_range, "A200:XFD1048576"),
+}
+
+
 @pytest.mark.parametrize("Book", BOOKS)
-def test_huge_merge_and_too_many_cells_are_refused(good, tmp_path, Book):
-    for path, words in ((C.merged(good, tmp_path / "merge.xlsx", "A200:XFD1048576"), "合并单元格"),
-                        (C.many_cells(good, tmp_path / "cells.xlsx", 300_000), "内容过多")):
-        with pytest.raises(UnusableWorkbook) as exc:
-            read_department(Book(path))
-        assert words in exc.value.message and exc.value.message.startswith(path.name)
+@pytest.mark.parametrize("case", sorted(HUGE_RANGES))
+def test_huge_merges_and_hyperlink_ranges_are_refused(good, tmp_path, case, Book):
+    make, ref = HUGE_RANGES[case]
+    path = make(good, tmp_path / f"{case}.xlsx", ref)
+    with pytest.raises(UnusableWorkbook) as exc:
+        read_department(Book(path))
+    assert "区域过大" in exc.value.message and exc.value.message.startswith(path.name)
+
+
+@pytest.mark.parametrize("Book", BOOKS)
+def test_too_many_cells_are_refused(good, tmp_path, Book):
+    path = C.many_cells(good, tmp_path / "cells.xlsx", 300_000)
+    with pytest.raises(UnusableWorkbook) as exc:
+        read_department(Book(path))
+    assert "内容过多" in exc.value.message and exc.value.message.startswith(path.name)
 
 
 def test_a_real_merge_is_fine(good, tmp_path):
