@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..core.findings import Where
 from ..core.values import ErrorValue
-from .files import atomic_write
+from .files import OutputError, atomic_write
 from .limits import MAX_SHEET_COLS, MAX_SHEET_ROWS, ReadNote, read_area
 from .package import open_package, translate
 from .protocol import UnusableWorkbook, cell_ref, split_range, split_ref
@@ -145,6 +145,12 @@ class XlsxBook:
         ws = self._ws(sheet)
         row, col = split_ref(ref)
         cell = ws.cell(row, col)
+        if type(cell).__name__ == "MergedCell":  # covered by a merge: mark the merge's top-left cell
+            anchor = next((r for r in ws.merged_cells.ranges
+                           if r.min_row <= row <= r.max_row and r.min_col <= col <= r.max_col), None)
+            if anchor is None:
+                return
+            cell = ws.cell(anchor.min_row, anchor.min_col)
         log = self._marks_sheet()
         old = cell.fill.fgColor.rgb if cell.fill is not None and cell.fill.fill_type == "solid" else ""
         old_comment = cell.comment.text if cell.comment is not None and cell.comment.author != MARK_AUTHOR else ""
@@ -261,6 +267,13 @@ class XlsxBook:
                     wb.save(tmp)
                     _retype(tmp, XLTX_MAIN if wb.template else XLSX_MAIN, XLTM_MAIN if wb.template else XLSM_MAIN)
             return atomic_write(path, write)
+        except (OutputError, UnusableWorkbook):
+            raise
+        except Exception as exc:  # openpyxl cannot write what it read (e.g. a 400-digit number)
+            name = os.path.basename(self.path)
+            raise UnusableWorkbook(self.path, f"{name}：工作簿中有 Excel 不支持的内容（如超出范围的数值），无法写出；"
+                                              "请在 Excel 中打开后另存为 .xlsx 再处理。",
+                                   f"{type(exc).__name__}: {exc}"[:500]) from None
         finally:
             wb.vba_archive, wb.template = saved[0], saved[1]
             for ws, drawing in saved[2]:

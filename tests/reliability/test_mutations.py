@@ -22,7 +22,7 @@ from tests_helpers import EXAMPLES
 pytestmark = pytest.mark.slow
 
 SEED = 20240611
-MUTANTS_PER_EXAMPLE = 50
+MUTANTS_PER_EXAMPLE = 45
 SECONDS_PER_MUTANT = 20  # a mutant takes well under a second; this only catches a hang
 
 
@@ -89,3 +89,75 @@ def test_mutation_is_deterministic():
     a = [d for _, d in zip(range(5), mutants())]
     b = [d for _, d in zip(range(5), mutants())]
     assert a == b
+
+
+WRITE_MUTANTS_PER_EXAMPLE = 4
+
+
+def test_readable_mutants_fill_and_annotate(tmp_path):
+    """Mutants openpyxl can open go through fill and annotate and are saved: the result is a written
+    workbook or UnusableWorkbook (e.g. a 400-digit number openpyxl read but cannot write), nothing else."""
+    from perfxl.actions import annotate_book, check_book, fill_book
+    from perfxl.io.files import OutputError
+
+    failures, written = [], 0
+    for example in sorted(EXAMPLES.glob("*.xlsx")):
+        rnd = random.Random(f"{SEED}:write:{example.name}")
+        data, found = example.read_bytes(), 0
+        while found < WRITE_MUTANTS_PER_EXAMPLE:
+            path = tmp_path / f"{example.stem}.xlsx"
+            path.write_bytes(C.mutate(data, rnd))
+            try:
+                with deadline(SECONDS_PER_MUTANT, f"reading a mutant of {example.name}"):
+                    book = XlsxBook(path)
+            except UnusableWorkbook:
+                continue
+            found += 1
+            for step in ("fill", "annotate"):
+                try:
+                    with deadline(SECONDS_PER_MUTANT, f"{step} on a mutant of {example.name}"):
+                        if step == "fill":
+                            fill_book(book)
+                        else:
+                            book = XlsxBook(path)
+                            annotate_book(book, check_book(book).findings)
+                        book.save(tmp_path / "out.xlsx")
+                    written += 1
+                except (UnusableWorkbook, OutputError) as exc:
+                    assert "\n" not in str(exc)
+                except BaseException as exc:  # noqa: BLE001
+                    failures.append((example.name, step, f"{type(exc).__name__}: {exc}"[:300]))
+    assert not failures, "\n".join(map(str, failures))
+    assert written
+
+
+def test_a_number_openpyxl_cannot_write_is_unusable_not_a_crash(tmp_path):
+    from perfxl.io.template_book import build_workbook
+
+    path = tmp_path / "大数.xlsx"
+    build_workbook().save(path)
+    members = C.parts(path)
+    name = C.sheet_part(members, "预决算")
+    members[name] = members[name].replace(b'<c r="B5"', b'<c r="B5"><v>' + b"9" * 400 + b'</v></c><c r="ZZ999"', 1)
+    C.write_parts(path, members)
+    book = XlsxBook(path)
+    assert isinstance(book.value("预决算", "B5"), int)
+    with pytest.raises(UnusableWorkbook) as exc:
+        book.save(tmp_path / "out.xlsx")
+    assert exc.value.message.startswith("大数.xlsx：") and "无法写出" in exc.value.message
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~perfxl-")]
+
+
+def test_a_finding_on_a_merged_cell_marks_the_merge(tmp_path):
+    from openpyxl import load_workbook
+
+    from perfxl.io.template_book import build_workbook
+
+    path = tmp_path / "合并.xlsx"
+    wb = build_workbook()
+    wb["预决算"].merge_cells("B5:C5")
+    wb.save(path)
+    book = XlsxBook(path)
+    book.mark("预决算", "C5", "问题", "error")
+    book.save(tmp_path / "out.xlsx")
+    assert load_workbook(tmp_path / "out.xlsx")["预决算"]["B5"].comment.text == "问题"
