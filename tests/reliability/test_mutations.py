@@ -22,8 +22,9 @@ from tests_helpers import EXAMPLES
 pytestmark = pytest.mark.slow
 
 SEED = 20240611
-MUTANTS_PER_EXAMPLE = 45
+MUTANTS_PER_EXAMPLE = 50
 SECONDS_PER_MUTANT = 20  # a mutant takes well under a second; this only catches a hang
+WORKERS = 2  # the mutants are read in two worker processes (two cores)
 
 
 @contextmanager
@@ -62,11 +63,13 @@ def _parse_everything(dept) -> None:
             reader(f.raw)
 
 
-def test_mutants(tmp_path):
+def _read_mutants(job: tuple[list[tuple[str, bytes]], str]) -> tuple[dict, list]:
+    """Read a share of the mutants (in a worker process): outcomes and failures."""
+    items, folder = job
     outcomes = {"department": 0, "unusable": 0}
     failures = []
-    for name, data in mutants():
-        path = tmp_path / f"{name}.xlsx"
+    for name, data in items:
+        path = Path(folder) / f"{name}.xlsx"
         path.write_bytes(data)
         for Book in (XlsxBook, FastBook):
             try:
@@ -81,8 +84,21 @@ def test_mutants(tmp_path):
             except BaseException as exc:  # noqa: BLE001 - the point of the test
                 failures.append((name, Book.__name__, f"{type(exc).__name__}: {exc}"[:300]))
         path.unlink()
+    return outcomes, failures
+
+
+def test_mutants(tmp_path):
+    import multiprocessing
+
+    items = list(mutants())
+    shares = [(items[i::WORKERS], str(tmp_path)) for i in range(WORKERS)]
+    with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
+        results = pool.map(_read_mutants, shares)
+    outcomes = {k: sum(r[0][k] for r in results) for k in ("department", "unusable")}
+    failures = [f for r in results for f in r[1]]
     assert not failures, "\n".join(map(str, failures[:20]))
     assert outcomes["department"] and outcomes["unusable"], outcomes  # both kinds of mutant occur
+    assert sum(outcomes.values()) == 2 * len(items)
 
 
 def test_mutation_is_deterministic():
