@@ -9,7 +9,7 @@ Limits (documented, far beyond any real department workbook, which is well under
 under 1 MB that compress 5–50×):
 
 - :data:`MAX_FILE_BYTES` — the file itself (256 MiB);
-- :data:`MAX_MEMBERS` — parts in the package (10,000);
+- :data:`MAX_MEMBERS` — parts in the package (10,000), and a central directory of at most 4 MiB;
 - :data:`MAX_PART_BYTES` — the declared uncompressed size of one part (200 MiB);
 - :data:`MAX_TOTAL_BYTES` — the declared uncompressed size of all parts together (512 MiB);
 - :data:`MAX_RATIO` — uncompressed/compressed size of a part over :data:`RATIO_FROM_BYTES` (1 MiB):
@@ -44,6 +44,7 @@ from .protocol import UnusableWorkbook
 
 MAX_FILE_BYTES = 256 << 20
 MAX_MEMBERS = 10_000
+MAX_DIRECTORY_BYTES = 4 << 20  # the zip's central directory: 10,000 records of up to ~400 bytes
 MAX_PART_BYTES = 200 << 20
 MAX_TOTAL_BYTES = 512 << 20
 MAX_RATIO = 1000
@@ -147,19 +148,21 @@ def read_input(path: str | os.PathLike) -> bytes:
 # ------------------------------------------------------------------------------------ the package
 
 
-def _directory_entries(data: bytes) -> int | None:
-    """The number of entries the zip's end record declares (None: no end record: not a zip)."""
+def _directory(data: bytes) -> tuple[int, int] | None:
+    """(entries, size in bytes) of the zip's central directory as its end record declares them
+    (None: no end record: not a zip). Python's zipfile parses as many records as the size holds,
+    whatever the count says, so both are bounded before it runs."""
     at = data.rfind(_EOCD, max(0, len(data) - (1 << 16) - 22))
     if at < 0 or len(data) - at < 22:
         return None
-    entries = struct.unpack_from("<H", data, at + 10)[0]
-    if entries == 0xFFFF:  # zip64: the real count is in the zip64 end record
+    entries, size = struct.unpack_from("<HI", data, at + 10)
+    if entries == 0xFFFF or size == 0xFFFFFFFF:  # zip64: the real figures are in the zip64 end record
         loc = at - 20
         if loc >= 0 and data[loc:loc + 4] == _EOCD64_LOCATOR:
             offset = struct.unpack_from("<Q", data, loc + 8)[0]
             if offset + 56 <= len(data) and data[offset:offset + 4] == b"PK\x06\x06":
-                entries = struct.unpack_from("<Q", data, offset + 32)[0]
-    return entries
+                entries, size = struct.unpack_from("<QQ", data, offset + 32)
+    return entries, size
 
 
 class Package:
@@ -214,14 +217,15 @@ def open_package(path: str | os.PathLike, verify: bool = True, data: bytes | Non
             raise unusable(p, "工作簿设有打开密码（已加密），无法读取。请在 Excel 中去掉打开密码"
                               "（文件›信息›保护工作簿›用密码进行加密）后另存为 .xlsx。")
         raise unusable(p, "这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再处理。")
-    entries = _directory_entries(data)
-    if entries is None and data[:4] == b"PK\x03\x04":
+    directory = _directory(data)
+    if directory is None and data[:4] == b"PK\x03\x04":
         raise unusable(p, f"工作簿已损坏（文件不完整，可能在复制或下载时被截断），{REEXPORT}。")
-    if entries is None:
+    if directory is None:
         raise unusable(p, "不是 Excel 工作簿（.xlsx）：文件内容无法识别，可能已损坏或扩展名有误；"
                           "请确认文件后在 Excel 中另存为 .xlsx。")
-    if entries > MAX_MEMBERS:
-        raise unusable(p, f"工作簿包含的部件过多（{entries} 个，上限 {MAX_MEMBERS} 个），不是 Excel 保存的文件，已拒绝读取；{RESAVE}。")
+    entries, size = directory
+    if entries > MAX_MEMBERS or size > MAX_DIRECTORY_BYTES:
+        raise unusable(p, f"工作簿包含的部件过多（上限 {MAX_MEMBERS} 个），不是 Excel 保存的文件，已拒绝读取；{RESAVE}。")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
