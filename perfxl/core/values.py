@@ -106,6 +106,8 @@ def bounded(value: Decimal, what: str = "数字") -> Decimal | Bad:
     if value.is_zero():
         return value.copy_abs()
     digits = len(value.as_tuple().digits)
+    if digits > MAX_DIGITS:  # trailing zeros are not significant: 1.000…0 (40 zeros) is 1
+        digits = len(bytes(value.as_tuple().digits).rstrip(b"\0"))
     if digits > MAX_DIGITS:
         return Bad(f"数字位数过多（{digits} 位有效数字，最多 {MAX_DIGITS} 位），不是可处理的{what}")
     if value.adjusted() >= MAX_MAGNITUDE_EXP:
