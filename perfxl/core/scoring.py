@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from perfxl.core.findings import fmt
-from perfxl.core.money import D, q
+from perfxl.core.money import q
 from perfxl.core.policy import DEFAULT_POLICY, LEVELS, ScoringPolicy
 from perfxl.core.values import (
     MAX_TEXT_CHARS,

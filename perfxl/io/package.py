@@ -340,10 +340,6 @@ def _col(letters: bytes) -> int:
     return max(n, 1)
 
 
-def _is_xml(name: str) -> bool:
-    return name.lower().endswith((".xml", ".rels", ".vml"))
-
-
 def _refuse_dtd(pkg: Package, name: str, tail: bytes, out: bytes) -> None:
     """Refuse a DTD in this chunk (``tail``: the end of the previous one, for a mark cut in two)."""
     edge = tail[-24:] + out[:24]

@@ -255,18 +255,20 @@ class XlsxBook:
         suffix = Path(path).suffix.lower()
         wb = self.wb
         saved = (wb.vba_archive, wb.template, [(ws, ws.legacy_drawing) for ws in wb.worksheets])
-        write = wb.save
+        macro_type_only = suffix in MACRO_SUFFIXES and wb.vba_archive is None
+
+        def writer(tmp: str) -> None:
+            wb.save(tmp)
+            if macro_type_only:  # macro-enabled without macros: only the content type differs
+                _retype(tmp, XLTX_MAIN if wb.template else XLSX_MAIN, XLTM_MAIN if wb.template else XLSM_MAIN)
+
         try:
             wb.template = suffix in TEMPLATE_SUFFIXES
             if suffix not in MACRO_SUFFIXES:
                 wb.vba_archive = None
                 for ws in wb.worksheets:
                     ws.legacy_drawing = None  # a VML drawing kept from the VBA archive
-            elif wb.vba_archive is None:  # macro-enabled, without macros: only the content type differs
-                def write(tmp: str) -> None:
-                    wb.save(tmp)
-                    _retype(tmp, XLTX_MAIN if wb.template else XLSX_MAIN, XLTM_MAIN if wb.template else XLSM_MAIN)
-            return atomic_write(path, write)
+            return atomic_write(path, writer)
         except (OutputError, UnusableWorkbook):
             raise
         except Exception as exc:  # openpyxl cannot write what it read (e.g. a 400-digit number)

@@ -4,14 +4,11 @@ special files, chart sheets, broken and huge defined names, far stray cells, abs
 from __future__ import annotations
 
 import io
-import os
 import random
 import re
 import shutil
 import struct
 import zipfile
-import zlib
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook

@@ -57,7 +57,7 @@ def main() -> None:
     import perfxl.io.fast  # noqa: F401
     import perfxl.io.xlsx  # noqa: F401
     import openpyxl  # noqa: F401
-    import python_calamine  # noqa: F401
+    import python_calamine  # noqa: F401  (all loaded once, shared by every child)
 
     commands = job["commands"]
     results: list[dict | None] = [None] * len(commands)

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from conftest import fork_many
-from perfxl.io import files
 from perfxl.io.files import TEMP_PREFIX, OutputError, atomic_write, check_output_path
 
 

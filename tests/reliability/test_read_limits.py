@@ -2,7 +2,6 @@
 (with a ReadNote); a stray cell far away costs nothing (both readers stay inside the read area)."""
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
