@@ -8,7 +8,7 @@ from importlib import import_module
 
 # modules under perfxl.core that declare a Family, in the order their findings are reported
 DECLARING_MODULES: tuple[str, ...] = (
-    "checks.cells", "checks.budget", "checks.shares", "checks.sangong", "checks.procurement", "checks.assets",
+    "checks.reading", "checks.cells", "checks.budget", "checks.shares", "checks.sangong", "checks.procurement", "checks.assets",
     "checks.funds", "checks.weights", "checks.scores", "checks.indicators", "checks.totals", "checks.cross", "text.codes",
     "checks.derived", "summary",
 )

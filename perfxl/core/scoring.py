@@ -2,6 +2,11 @@
 
 Nothing here raises on data: an indicator that cannot be scored gets ``score=None`` and a Chinese
 note saying why. Every [PROV]/[DEF] choice comes from a :class:`ScoringPolicy`.
+
+Every function is total: raw cells go through the readers of :mod:`perfxl.core.values` (which refuse
+absurd figures, see its limits), already parsed values (a :class:`Target`, a :class:`Quantity`, a
+Decimal rate) are held to the same limits, and every score lies in [0, 分值], is finite and never a
+negative zero. The one documented exception: :func:`grade` raises ValueError when given no number.
 """
 from __future__ import annotations
 
@@ -11,13 +16,16 @@ from decimal import Decimal
 from typing import Iterable
 
 from perfxl.core.findings import fmt
-from perfxl.core.money import D, q
+from perfxl.core.money import q
 from perfxl.core.policy import DEFAULT_POLICY, LEVELS, ScoringPolicy
 from perfxl.core.values import (
+    MAX_TEXT_CHARS,
     Bad,
     convert,
     Quantity,
     Target,
+    bounded,
+    cell_kind_bad,
     is_blank,
     is_not_applicable,
     normalize_text,
@@ -25,6 +33,7 @@ from perfxl.core.values import (
     parse_target,
     qualitative_level,
     read_amount,
+    read_plain_number,
     read_rate,
 )
 
@@ -58,15 +67,51 @@ def _unscorable(note: str, cause: str = "") -> ScoreResult:
 def read_number(raw: object) -> Decimal | None | Bad:
     """A plain number such as a 分值/得分/总分: 12, "12", "12分", "１２" → 12; blank → None."""
     if not isinstance(raw, str):
-        return read_amount(raw)  # None, numbers, error values, dates and logicals handled there
+        if raw is None:
+            return None
+        bad = cell_kind_bad(raw, "分数")  # error values, dates, logicals, NaN
+        return bad if bad is not None else read_plain_number(raw, "分数")
+    if len(raw) > MAX_TEXT_CHARS:
+        return Bad(f"内容过长（{len(raw)} 个字符，最多 {MAX_TEXT_CHARS} 个），无法识别为分数")
     if is_blank(raw):
         return None
     text = normalize_text(raw).replace(" ", "")
     if text.endswith("分") and len(text) > 1:
         text = text[:-1]
-    if re.fullmatch(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+", text):
-        return Decimal(text.replace(",", ""))
+    if _SCORE_TEXT.fullmatch(text):
+        digits = sum(ch.isdigit() for ch in text)
+        if digits > 30:
+            return Bad(f"数字位数过多（{digits} 位），无法识别为分数")
+        return bounded(Decimal(text.replace(",", "")), "分数")
     return Bad(f"无法识别为分数：“{raw.strip()}”")
+
+
+_SCORE_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+
+
+def _usable(value: object) -> Decimal | Bad | None:
+    """An already parsed number (a Decimal from a caller) held to the readers' limits."""
+    if value is None or isinstance(value, Bad):
+        return value
+    if isinstance(value, Decimal):
+        return bounded(value)
+    return read_number(value)
+
+
+def _checked_target(t: Target) -> Target | Bad:
+    if t.quantity is None:
+        return t
+    v = bounded(t.quantity.value, "指标值") if isinstance(t.quantity.value, Decimal) else Bad("指标值不是数字")
+    if isinstance(v, Bad):
+        return v
+    return t if v is t.quantity.value else Target(t.kind, Quantity(v, t.quantity.unit), t.phrase, t.text)
+
+
+def _checked_quantity(a: Quantity) -> Quantity | Bad:
+    v = bounded(a.value, "实际完成值") if isinstance(a.value, Decimal) else Bad("实际完成值不是数字")
+    if isinstance(v, Bad):
+        return v
+    return a if v is a.value else Quantity(v, a.unit)
 
 
 def _zero_target(t: Target) -> bool:
@@ -94,13 +139,14 @@ def exec_rate(budget: object, executed: object) -> Decimal | None:
     b, e = read_amount(budget), read_amount(executed)
     if not isinstance(b, Decimal) or not isinstance(e, Decimal) or b == 0:
         return None
-    return e / b
+    rate = e / b  # both within the readers' limits: |rate| < 10^115, finite
+    return rate.copy_abs() if rate.is_zero() else rate
 
 
 def exec_score(rate: object, weight: object, policy: ScoringPolicy = DEFAULT_POLICY) -> Decimal | None:
     """预算执行得分 = weight × min(rate, 1), 0 below ``policy.exec_zero_below``; rounded by the policy."""
-    r = rate if isinstance(rate, Decimal) else read_rate(rate)
-    w = read_number(weight)
+    r = _usable(rate) if isinstance(rate, Decimal) else read_rate(rate)
+    w = _usable(weight)
     if not isinstance(r, Decimal) or not isinstance(w, Decimal) or w < 0:
         return None
     if policy.exec_zero_below is not None and r < policy.exec_zero_below:
@@ -153,7 +199,7 @@ def indicator_score(
     target: object, actual: object, weight: object, policy: ScoringPolicy = DEFAULT_POLICY
 ) -> ScoreResult:
     """Score one 三级指标 by RULES.md §2. ``target``/``actual`` may be raw cell values or parsed."""
-    w = read_number(weight)
+    w = _usable(weight)
     if isinstance(w, Bad):
         return _unscorable(f"分值无法识别：{w.reason}", "weight")
     if w is None:
@@ -162,6 +208,10 @@ def indicator_score(
         return _unscorable(f"分值为负数（{fmt(w)}）", "weight")
     t = target if isinstance(target, (Target, Bad)) or target is None else parse_target(target)
     a = actual if isinstance(actual, (Quantity, Bad)) or actual is None else parse_actual(actual)
+    if isinstance(t, Target):
+        t = _checked_target(t)
+    if isinstance(a, Quantity):
+        a = _checked_quantity(a)
     if isinstance(t, Bad):
         return _unscorable(f"指标值无法识别：{t.reason}", "target")
     if isinstance(a, Bad):
@@ -177,7 +227,8 @@ def indicator_score(
     if t.kind == "qualitative":
         return _qualitative(t, a, w, policy)
     tq = t.quantity
-    assert tq is not None
+    if tq is None:
+        return _unscorable(f"指标值“{t.text}”缺少数值，无法按公式计分")
     if isinstance(a, str):
         if tq.value == 0 and t.kind in ("reverse", "equal") and a.startswith(_NONE_PHRASES):
             a = Quantity(Decimal(0), tq.unit)
@@ -302,7 +353,7 @@ def band_of(score: object, weight: object, policy: ScoringPolicy = DEFAULT_POLIC
 
     None when the score or weight is missing/unreadable or the weight is not positive.
     """
-    s, w = read_number(score), read_number(weight)
+    s, w = _usable(score), _usable(weight)
     if not isinstance(s, Decimal) or not isinstance(w, Decimal) or w <= 0:
         return None
     fraction = s / w
@@ -329,8 +380,17 @@ def rescaled_total(
     ``scores`` and ``applicable_weights`` cover the applicable items only (including the 预算执行 row).
     When ``policy.not_applicable_rescale`` is off, this is the plain sum of the scores.
     """
-    total = sum((D(s) for s in scores if s is not None), Decimal(0))
-    weight = sum((D(w) for w in applicable_weights), Decimal(0))
+    total, weight = Decimal(0), Decimal(0)
+    for s in scores:
+        value = _usable(s)
+        if isinstance(value, Bad):
+            return None  # a score that is not a number: no total
+        total += value or 0
+    for w in applicable_weights:
+        value = _usable(w)
+        if not isinstance(value, Decimal):
+            return None  # an applicable weight must be a number
+        weight += value
     if not policy.not_applicable_rescale:
         return q(total, policy.score_places)
     if weight <= 0:

@@ -4,6 +4,13 @@ Every reader takes a raw cell value — ``None``, ``str``, ``int``, ``float``, `
 ``datetime``/``date``, ``Decimal`` or :class:`ErrorValue` — and returns a value, ``None`` for a blank
 cell, or :class:`Bad` with a Chinese sentence saying why the cell could not be read. Readers never
 raise on data and never guess: text with words around a number that we do not understand is ``Bad``.
+
+Limits (far beyond any real table; see :data:`MAX_TEXT_CHARS`, :data:`MAX_DIGITS`,
+:data:`MAX_MAGNITUDE_EXP`, :data:`MIN_MAGNITUDE_EXP`): a text longer than 1,000 characters, a number
+with more than 30 digits, a number of magnitude 10^15 or more, or a non-zero number smaller than
+10^-100 is ``Bad`` at once, with a Chinese reason. So every reader runs in time linear in its input
+(nothing longer than the limit is parsed at all) and returns only finite numbers that the scoring
+and rounding arithmetic can carry; a zero is never negative.
 """
 from __future__ import annotations
 
@@ -71,6 +78,71 @@ class Target:
 
 Raw = object  # what a cell may hold
 
+# --------------------------------------------------------------------------- limits
+
+MAX_TEXT_CHARS = 1000
+"""A cell text longer than this is not parsed (a figure, a target or a short phrase is a few dozen
+characters; a paragraph typed into a figure cell is reported, not read)."""
+MAX_DIGITS = 30
+"""A number with more digits than this is not a figure anyone typed (the largest budgets have 12–13
+digits with their decimals; a float from Excel has at most 17 significant digits)."""
+MAX_MAGNITUDE_EXP = 15
+"""|number| ≥ 10^15 is refused: 10^15 万元 is ten thousand times the world's GDP, and no count,
+share or score comes near it; so derived ratios and sums stay well inside float range."""
+MIN_MAGNITUDE_EXP = -100
+"""A non-zero |number| < 10^-100 is refused (the float noise of an Excel formula is ~10^-17), so a
+ratio of two readable numbers is always below 10^115, finite as a float."""
+_CACHE_CHARS = 256  # only short texts are memoised (the cache must not hold long texts)
+
+
+def _clip(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _shown(value: Decimal) -> str:
+    return f"{value:.6g}" if abs(value.adjusted()) > 12 else fmt(value)
+
+
+def bounded(value: Decimal, what: str = "数字") -> Decimal | Bad:
+    """``value`` itself when it is a finite number within the limits (a zero made positive),
+    else :class:`Bad` with the reason."""
+    if not value.is_finite():
+        return Bad(f"单元格的数值无效（{value}），不是{what}")
+    if value.is_zero():
+        return value.copy_abs()
+    digits = len(value.as_tuple().digits)
+    if digits > MAX_DIGITS:  # trailing zeros are not significant: 1.000…0 (40 zeros) is 1
+        digits = len(bytes(value.as_tuple().digits).rstrip(b"\0"))
+    if digits > MAX_DIGITS:
+        return Bad(f"数字位数过多（{digits} 位有效数字，最多 {MAX_DIGITS} 位），不是可处理的{what}")
+    if value.adjusted() >= MAX_MAGNITUDE_EXP:
+        return Bad(f"数值过大（{_shown(value)}），超出可处理范围（绝对值须小于 10^{MAX_MAGNITUDE_EXP}），请检查{what}")
+    if value.adjusted() < MIN_MAGNITUDE_EXP:
+        return Bad(f"数值过小（{_shown(value)}），超出可处理范围（非零数值的绝对值须不小于 10^{MIN_MAGNITUDE_EXP}）；"
+                   f"如应为 0，请填 0")
+    return value
+
+
+_INT_LIMIT = 10**MAX_MAGNITUDE_EXP
+
+
+def read_plain_number(raw: int | float | Decimal, what: str) -> Decimal | Bad:
+    """A raw numeric cell value (already known not to be bool, NaN or infinite) within the limits."""
+    if isinstance(raw, int):
+        if -_INT_LIMIT < raw < _INT_LIMIT:
+            return Decimal(int(raw))
+        digits = int(abs(raw).bit_length() * 0.30103) + 1  # no str(): a huge int is slow to print
+        return Bad(f"数值过大（约 {digits} 位整数），超出可处理范围（绝对值须小于 10^{MAX_MAGNITUDE_EXP}），请检查{what}")
+    if isinstance(raw, float) and (raw == 0 or 1e-100 <= abs(raw) < 1e15):
+        return Decimal(repr(float(raw) + 0.0))  # + 0.0: never a negative zero
+    return bounded(D(raw), what)
+
+
+def _too_long(text: str, what: str) -> Bad | None:
+    if len(text) > MAX_TEXT_CHARS:
+        return Bad(f"内容过长（{len(text)} 个字符，最多 {MAX_TEXT_CHARS} 个），无法识别为{what}：“{_clip(text.strip())}”")
+    return None
+
 # --------------------------------------------------------------------------- text
 
 _BLANK_MARKERS = frozenset(
@@ -94,7 +166,7 @@ def normalize_text(s: object) -> str:
 
 def _compact(s: str) -> str:
     """Normalized text without spaces and without trailing punctuation (for matching)."""
-    return _compact_cached(s) if type(s) is str else _compact_text(s)
+    return _compact_cached(s) if type(s) is str and len(s) <= _CACHE_CHARS else _compact_text(s)
 
 
 def _compact_text(s: object) -> str:
@@ -189,14 +261,21 @@ def convert(quantity: Quantity, unit: str | None) -> Decimal | Bad:
     return quantity.value * have[1] / want[1]
 
 
-def _split(text: str) -> tuple[Decimal, str, bool] | None:
-    """("34万元") → (34, "万元", False); "￥1,200" → (1200, "", True); None when not number+unit."""
+def _split(text: str) -> tuple[Decimal | Bad, str, bool] | None:
+    """("34万元") → (34, "万元", False); "￥1,200" → (1200, "", True); None when not number+unit.
+
+    A number with more than :data:`MAX_DIGITS` digits comes back as a :class:`Bad` value."""
     m = _NUM_UNIT.fullmatch(text)
     if not m or (m["s1"] and m["s2"]):
         return None
-    value = Decimal(m["num"].replace(",", ""))
-    if "-" in (m["s1"] + m["s2"]):
-        value = -value
+    num = m["num"].replace(",", "")
+    digits = len(num) - num.count(".")
+    if digits > MAX_DIGITS:
+        value: Decimal | Bad = Bad(f"数字位数过多（{digits} 位，最多 {MAX_DIGITS} 位），不是可处理的数字：“{_clip(text)}”")
+    else:
+        value = Decimal(num)
+        if "-" in (m["s1"] + m["s2"]):
+            value = -value
     return value, m["unit"], bool(m["cur"])
 
 
@@ -204,7 +283,7 @@ def _not_a_number(text: str) -> Bad:
     return Bad(f"无法识别为数字：“{text}”")
 
 
-def _cell_kind_bad(raw: Raw, what: str) -> Bad | None:
+def cell_kind_bad(raw: Raw, what: str) -> Bad | None:
     """A Bad for raw cell types that can never be ``what``; None if raw may be readable."""
     if raw is None:
         return None
@@ -224,6 +303,8 @@ def _cell_kind_bad(raw: Raw, what: str) -> Bad | None:
 
 
 def _quantity_from_text(text: str) -> Quantity | Bad:
+    if (long := _too_long(text, "数量")) is not None:
+        return long
     t = _compact(text)
     parts = _split(t)
     if parts is None:
@@ -231,13 +312,19 @@ def _quantity_from_text(text: str) -> Quantity | Bad:
             return _not_a_number(text.strip())
         return Bad(f"无法识别为数量：“{text.strip()}”")
     value, unit_text, currency = parts
+    if isinstance(value, Bad):
+        return value
+    value = bounded(value, "数量")
+    if isinstance(value, Bad):
+        return value
     if unit_text == "":
         return Quantity(value, "元" if currency else None)
     unit = canonical_unit(unit_text)
     if unit is None and unit_text.startswith("万") and len(unit_text) > 1:  # 1.2万人次
         inner = canonical_unit(unit_text[1:])
         if inner and inner not in _MONEY_FACTORS and inner != "%":
-            return Quantity(value * 10000, inner)
+            scaled = bounded(value * 10000, "数量")
+            return scaled if isinstance(scaled, Bad) else Quantity(scaled, inner)
     if unit is None:
         return Bad(f"无法识别的单位“{unit_text}”：“{text.strip()}”")
     if currency and unit_factor(unit)[0] != "money":
@@ -250,13 +337,14 @@ def _quantity_from_text(text: str) -> Quantity | Bad:
 
 def read_quantity(raw: Raw) -> Quantity | None | Bad:
     """A number with an optional unit: 34 → 34; "34万元" → 34 万元; "95%" → 95 %; "1.2万人次" → 12000 人次."""
-    if (bad := _cell_kind_bad(raw, "数量")) is not None:
+    if (bad := cell_kind_bad(raw, "数量")) is not None:
         return bad
     if is_blank(raw):
         return None
     if isinstance(raw, str):
         return _quantity_from_text(raw)
-    return Quantity(D(raw), None)
+    value = read_plain_number(raw, "数量")
+    return value if isinstance(value, Bad) else Quantity(value, None)
 
 
 def read_amount(raw: Raw, unit: str = "万元") -> Decimal | None | Bad:
@@ -268,21 +356,28 @@ def read_amount(raw: Raw, unit: str = "万元") -> Decimal | None | Bad:
     if raw is None:
         return None
     kind = type(raw)
-    if (kind is int or (kind is float and raw - raw == 0)) and unit in _MONEY_FACTORS:
-        return D(raw)  # the common case: a plain finite number
+    if unit in _MONEY_FACTORS:  # the common case: a plain number
+        if kind is int and -10**MAX_MAGNITUDE_EXP < raw < 10**MAX_MAGNITUDE_EXP:
+            return Decimal(raw)
+        if kind is float and (raw == 0 or 1e-100 <= abs(raw) < 1e15):
+            return Decimal(repr(raw + 0.0))
     if unit not in _MONEY_FACTORS:
         raise ValueError(f"不支持的金额单位：{unit}")
-    if (bad := _cell_kind_bad(raw, "金额")) is not None:
+    if (bad := cell_kind_bad(raw, "金额")) is not None:
         return bad
     if is_blank(raw):
         return None
     if not isinstance(raw, str):
-        return D(raw)
+        return read_plain_number(raw, "金额")
+    if (long := _too_long(raw, "金额")) is not None:
+        return long
     t = _compact(raw)
     parts = _split(t)
     if parts is None:
         return Bad(f"无法识别为金额：“{raw.strip()}”") if re.search(r"\d", t) else _not_a_number(raw.strip())
     value, unit_text, currency = parts
+    if isinstance(value, Bad):
+        return value
     if unit_text in ("万", "亿"):
         unit_text += "元"
     typed = canonical_unit(unit_text) if unit_text else ("元" if currency else unit)
@@ -290,27 +385,30 @@ def read_amount(raw: Raw, unit: str = "万元") -> Decimal | None | Bad:
         return Bad(f"金额不能是百分数：“{raw.strip()}”")
     if typed not in _MONEY_FACTORS:
         return Bad(f"无法识别为金额（单位“{unit_text}”）：“{raw.strip()}”")
-    return value * _MONEY_FACTORS[typed] / _MONEY_FACTORS[unit]
+    value = bounded(value, "金额")
+    if isinstance(value, Bad):
+        return value
+    return bounded(value * _MONEY_FACTORS[typed] / _MONEY_FACTORS[unit], "金额")
 
 
 def read_rate(raw: Raw) -> Decimal | None | Bad:
     """A rate as a FRACTION. Numbers pass through (a %-formatted 0.8904 shows 89.04%);
     text "89.04%", "８９.０４％", "100百分比" is divided by 100; bare text "0.5" stays 0.5."""
-    if (bad := _cell_kind_bad(raw, "比率")) is not None:
+    if (bad := cell_kind_bad(raw, "比率")) is not None:
         return bad
     if is_blank(raw):
         return None
     if not isinstance(raw, str):
-        return D(raw)
+        return read_plain_number(raw, "比率")
     quantity = _quantity_from_text(raw)
     if isinstance(quantity, Bad):
         return quantity
     if quantity.unit is None:
         return quantity.value
     if quantity.unit == "%":
-        return quantity.value / 100
+        return bounded(quantity.value / 100, "比率")
     if quantity.unit == "‰":
-        return quantity.value / 1000
+        return bounded(quantity.value / 1000, "比率")
     return Bad(f"无法识别为百分比（单位“{quantity.unit}”）：“{raw.strip()}”")
 
 
@@ -356,7 +454,7 @@ _DEADLINE = re.compile(
     _DATE + r"(?:(?:底|末|初|上旬|中旬|下旬|份)(?:之前|以前|前|内|止)?|之前|以前|前|之内|以内|内|止|截止|完成|完工|到位|办结)"
 )
 _FULL_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
-_RANGE = re.compile(rf"(?:{_NUM})[^\d]{{0,4}}(?:-|~|至|到|—)(?:{_NUM})")
+_RANGE = re.compile(rf"(?<![\d.,])(?:{_NUM})[^\d]{{0,4}}(?:-|~|至|到|—)(?:{_NUM})")  # look-behind: linear
 _CN_NUMBER = re.compile(r"[零〇一二三四五六七八九十百千万亿两点]+[^\u4e00-\u9fff]{0,2}.{0,3}$")
 _ZERO = re.compile(r"(?:零|0+(?:\.0+)?)(?P<noun>[\u4e00-\u9fff]{1,8})")
 
@@ -405,13 +503,17 @@ def parse_target(raw: Raw) -> Target | None | Bad:
     if isinstance(raw, (datetime, date)) and not isinstance(raw, bool):
         phrase = _date_phrase(raw)
         return Target("qualitative", phrase=phrase, text=phrase)
-    if (bad := _cell_kind_bad(raw, "指标值")) is not None:
+    if (bad := cell_kind_bad(raw, "指标值")) is not None:
         return bad
     if is_blank(raw):
         return None
     if not isinstance(raw, str):
-        value = D(raw)
+        value = read_plain_number(raw, "指标值")
+        if isinstance(value, Bad):
+            return value
         return Target("reverse" if value == 0 else "forward", Quantity(value, None), text=fmt(value))
+    if (long := _too_long(raw, "指标值")) is not None:
+        return long
     text = raw.strip()
     if is_not_applicable(raw):
         return Target("not-applicable", text=text)
@@ -450,12 +552,15 @@ def parse_actual(raw: Raw) -> Quantity | str | None | Bad:
     """
     if isinstance(raw, (datetime, date)) and not isinstance(raw, bool):
         return _date_phrase(raw)
-    if (bad := _cell_kind_bad(raw, "实际完成值")) is not None:
+    if (bad := cell_kind_bad(raw, "实际完成值")) is not None:
         return bad
     if is_blank(raw):
         return None
     if not isinstance(raw, str):
-        return Quantity(D(raw), None)
+        value = read_plain_number(raw, "实际完成值")
+        return value if isinstance(value, Bad) else Quantity(value, None)
+    if (long := _too_long(raw, "实际完成值")) is not None:
+        return long
     t = _compact(raw)
     if (zero := _zero_phrase(t)) is not None:
         return zero
@@ -490,7 +595,7 @@ _FULL_MARKERS = (
 def qualitative_level(phrase: object) -> str | None:
     """"full" (达成预期指标, 完成, 满意, 效果明显 …), "partial" (部分达成, 基本完成, 效果一般 …),
     "poor" (未达成, 未完成, 不满意, 效果较差, 否 …) or None when the phrase is not understood."""
-    if not isinstance(phrase, str):
+    if not isinstance(phrase, str) or len(phrase) > MAX_TEXT_CHARS:
         return None
     t = _compact(phrase)
     if not t:
@@ -510,13 +615,14 @@ def qualitative_level(phrase: object) -> str | None:
     return None
 
 
-_CAP_PAREN = re.compile(r"\((\d+(?:\.\d+)?)分\)")
-_CAP_BARE = re.compile(r"(\d+(?:\.\d+)?)分")
+# the look-behinds make each search linear: a number is only tried from its first digit
+_CAP_PAREN = re.compile(r"\((\d{1,12}(?:\.\d{1,12})?)分\)")
+_CAP_BARE = re.compile(r"(?<![\d.])(\d{1,12}(?:\.\d{1,12})?)分")
 
 
 def parse_cap(text: object) -> Decimal | None:
     """The cap in a 一级 header: "产出指标(50分)", "产出\\n指标\\n(50分)", "效益指标（30分）" → 50/30."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
         return None
     t = normalize_text(text).replace(" ", "")
     m = _CAP_PAREN.search(t) or _CAP_BARE.search(t)
@@ -535,11 +641,15 @@ _actual_cached = _lru_cache(maxsize=4096)(_parse_actual_uncached)
 
 
 def parse_target(raw: Raw) -> Target | None | Bad:  # noqa: F811
-    return _target_cached(raw) if type(raw) is str else _parse_target_uncached(raw)
+    if type(raw) is str and len(raw) <= _CACHE_CHARS:
+        return _target_cached(raw)
+    return _parse_target_uncached(raw)
 
 
 def parse_actual(raw: Raw) -> Quantity | str | None | Bad:  # noqa: F811
-    return _actual_cached(raw) if type(raw) is str else _parse_actual_uncached(raw)
+    if type(raw) is str and len(raw) <= _CACHE_CHARS:
+        return _actual_cached(raw)
+    return _parse_actual_uncached(raw)
 
 
 parse_target.__doc__ = _parse_target_uncached.__doc__

@@ -14,6 +14,7 @@ Import stays light: xlwings and perfxl.core only (Excel starts a Python process 
 from __future__ import annotations
 
 import functools
+import math
 from decimal import Decimal
 
 import xlwings as xw
@@ -28,6 +29,7 @@ _MONEY_UNITS = ("元", "千元", "万元", "亿元")
 
 
 def _message(text: str) -> str:
+    text = " ".join(text.split())  # one line in the cell, whatever the quoted input held
     text = text if len(text) <= 120 else text[:119] + "…"
     return PREFIX + text
 
@@ -39,13 +41,28 @@ def _cell(value: object) -> object:
     return value
 
 
+def _shown(value: object) -> str:
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    text = "" if value is None else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _number(value: Decimal) -> float | str:
+    """What Excel gets: a finite float, never −0; a message if the value has no float."""
+    result = float(value) + 0.0  # + 0.0: −0.0 becomes 0.0
+    if not math.isfinite(result):
+        return _message(f"结果超出 Excel 的数值范围（{value:.6g}），请检查填写的数值")
+    return result
+
+
 def _answer(value: Decimal | Bad | None, empty: str = "单元格为空") -> float | str:
-    """A core result as what a cell shows: a number, or a "#perfxl:" sentence."""
+    """A core result as what a cell shows: a finite number, or a "#perfxl:" sentence."""
     if isinstance(value, Bad):
         return _message(value.reason)
     if value is None:
         return _message(empty)
-    return float(value)
+    return _number(value)
 
 
 def _policy(caller):
@@ -59,8 +76,8 @@ def _never_raise(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except Exception as exc:  # a UDF must answer, never crash the cell
-            return _message(f"内部错误 {type(exc).__name__}: {exc}")
+        except Exception as exc:  # a UDF must answer, never crash the cell; no Python message in the sheet
+            return _message(f"内部错误（{type(exc).__name__}），请把所填内容反馈给 perfxl 维护者")
 
     return wrapper
 
@@ -75,7 +92,7 @@ def PERF_SCORE(target=None, actual=None, weight=None, caller=None):
     result = indicator_score(_cell(target), _cell(actual), _cell(weight), _policy(caller))
     if result.method == "not-applicable":
         return "不适用"
-    return _message(result.note) if result.score is None else float(result.score)
+    return _message(result.note) if result.score is None else _number(result.score)
 
 
 @xw.func(category=CATEGORY)
@@ -104,7 +121,7 @@ def PERF_GRADE(total=None, caller=None):
     """按评分设置的分数线评定等级（国家默认：90 分（含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差）。总分先按两位小数四舍五入。"""
     value = read_number(_cell(total))
     if isinstance(value, Bad):
-        return _message(f"无法识别总分“{_shown(total)}”")
+        return _message(f"无法识别总分“{_shown(total)}”：{value.reason}")
     if value is None:
         return _message("缺少总分")
     return grade(value, _policy(caller))
@@ -126,13 +143,7 @@ def PERF_VALUE(text=None, unit="万元"):
     if quantity is None or isinstance(quantity, Bad):
         return _answer(quantity)
     converted = convert(quantity, wanted)
-    return _message(f"“{_shown(text)}”的{converted.reason}") if isinstance(converted, Bad) else float(converted)
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    return "" if value is None else str(value)
+    return _message(f"“{_shown(text)}”的{converted.reason}") if isinstance(converted, Bad) else _number(converted)
 
 
 __all__ = ["PERF_SCORE", "PERF_EXEC_RATE", "PERF_EXEC_SCORE", "PERF_GRADE", "PERF_VALUE"]

@@ -10,19 +10,20 @@ import re
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
-from .workbook import unquote_sheet
 
 
 class UnusableWorkbook(Exception):
     """The input is not a usable workbook at all (not xlsx, corrupt, encrypted, not the template…).
 
-    ``str(exc)`` is one Chinese sentence naming the file and saying what to do.
+    ``str(exc)`` is one Chinese sentence naming the file and saying what to do; ``detail`` keeps the
+    technical cause (an exception's type and text), for logs only.
     """
 
-    def __init__(self, path: str, message: str):
+    def __init__(self, path: str, message: str, detail: str = ""):
         super().__init__(message)
         self.path = path
         self.message = message
+        self.detail = detail
 
 
 @runtime_checkable
@@ -60,6 +61,7 @@ class CellSink(CellSource, Protocol):
 
 
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+MAX_ROW, MAX_COL = 1048576, 16384  # XFD1048576, the last cell of a sheet
 
 
 # the same few hundred addresses recur in every workbook: the helpers below are memoised
@@ -84,9 +86,12 @@ def index_to_col(n: int) -> str:
 def split_ref(ref: str) -> tuple[int, int]:
     """"B12" -> (row 12, col 2), 1-based."""
     m = _REF.match(ref.strip().upper())
-    if not m:
+    if not m or len(m.group(2)) > 7:
         raise ValueError(f"not a cell reference: {ref!r}")
-    return int(m.group(2)), col_to_index(m.group(1))
+    row, col = int(m.group(2)), col_to_index(m.group(1))
+    if not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COL):
+        raise ValueError(f"not a cell reference: {ref!r}")  # beyond XFD1048576
+    return row, col
 
 
 @lru_cache(maxsize=16384)
@@ -105,12 +110,21 @@ def split_range(ref: str) -> tuple[int, int, int, int]:
 
 @lru_cache(maxsize=16384)
 def parse_name_target(target: str) -> tuple[str, str] | None:
-    """"'项目自评表(2)'!$B$12:$J$29" -> ("项目自评表(2)", "B12:J29"); None for anything else."""
+    """"'项目自评表(2)'!$B$12:$J$29" -> ("项目自评表(2)", "B12:J29"); None for anything else
+    (no target, ``#REF!``, several areas, a formula, a constant, not a str)."""
+    if not isinstance(target, str):
+        return None
     target = target.strip()
-    if "!" not in target:
+    if "!" not in target or len(target) > 300:
         return None
     sheet, _, ref = target.rpartition("!")
-    sheet = unquote_sheet(sheet)
+    if len(sheet) >= 2 and sheet.startswith("'") and sheet.endswith("'"):
+        inner = sheet[1:-1]
+        if "'" in inner.replace("''", ""):
+            return None  # e.g. several areas: 'A'!$B$1,'A'!$C$1
+        sheet = inner.replace("''", "'")
+    elif not sheet or any(ch in sheet for ch in " ,'!()[]:"):
+        return None
     ref = ref.replace("$", "")
     try:
         split_range(ref)

@@ -1,15 +1,30 @@
-"""openpyxl backend: read and write a department workbook, keeping everything else intact."""
+"""openpyxl backend: read and write a department workbook, keeping everything else intact.
+
+The file is read once (:mod:`perfxl.io.package`: a regular file, limits checked before anything is
+decompressed, every part's CRC verified) and openpyxl parses those bytes from memory; whatever it
+raises becomes one Chinese sentence (:func:`perfxl.io.package.translate`). Reading never creates
+cells and never looks beyond the read area (:mod:`perfxl.io.limits`), so a stray cell at
+XFD1048576 costs nothing. Chart sheets are not data: they are not listed, never read, and saved
+unchanged. Saving decides macros by the output's suffix (see :meth:`XlsxBook.save`).
+"""
 from __future__ import annotations
 
+import io
 import os
 import warnings
 from datetime import datetime
 from pathlib import Path
 
+from ..core.findings import Where
 from ..core.values import ErrorValue, FormulaWithoutValue  # noqa: F401  (FormulaWithoutValue: re-exported)
-from .files import atomic_write, sniff
-from .protocol import UnusableWorkbook, split_range, split_ref
+from .files import OutputError, atomic_write
+from .limits import MAX_SHEET_COLS, MAX_SHEET_ROWS, ReadNote, read_area
+from .package import open_package, translate
+from .protocol import UnusableWorkbook, cell_ref, split_range, split_ref
 from .workbook import MARK_AUTHOR, MARK_FILLS, MARKS_HEADER, MARKS_SHEET, quote_sheet
+
+MACRO_SUFFIXES = (".xlsm", ".xltm")
+TEMPLATE_SUFFIXES = (".xltx", ".xltm")
 
 
 
@@ -18,15 +33,27 @@ class XlsxBook:
 
     def __init__(self, path: str | os.PathLike):
         self.path = str(path)
-        sniff(path)
-        self._keep_vba = Path(path).suffix.lower() == ".xlsm"
-        self.wb = _load(self.path, data_only=False, keep_vba=self._keep_vba)
+        self.read_notes: list[ReadNote] = []
+        pkg = open_package(path)
+        self._data = pkg.data  # the bytes checked are the bytes parsed (also by the data_only twin)
+        has_vba = "xl/vbaProject.bin" in pkg.names
+        pkg.close()
+        self._keep_vba = has_vba or Path(path).suffix.lower() in MACRO_SUFFIXES
+        self.wb = _load(self.path, self._data, data_only=False, keep_vba=self._keep_vba)
         self._values = None  # the data_only twin, loaded only if a formula is met
         self.changed = 0
+        self._note_far_cells()
 
     # ---------------------------------------------------------------- reading
     def sheet_names(self) -> list[str]:
-        return list(self.wb.sheetnames)
+        """The worksheets (chart sheets are not data)."""
+        return [ws.title for ws in self.wb.worksheets]
+
+    def _ws(self, sheet: str):
+        ws = self.wb[sheet]  # KeyError if there is no such sheet
+        if ws not in self.wb.worksheets:
+            raise KeyError(f"Worksheet {sheet} does not exist.")  # a chart sheet
+        return ws
 
     def defined_names(self) -> dict[tuple[str | None, str], str]:
         out: dict[tuple[str | None, str], str] = {}
@@ -37,15 +64,36 @@ class XlsxBook:
                 out[(ws.title, name)] = dn.attr_text
         return out
 
+    def _note_far_cells(self) -> None:
+        for ws in self.wb.worksheets:
+            if ws.max_row <= MAX_SHEET_ROWS and ws.max_column <= MAX_SHEET_COLS:
+                continue
+            far = max(((r, c) for (r, c), cell in ws._cells.items()
+                       if (r > MAX_SHEET_ROWS or c > MAX_SHEET_COLS) and cell.value is not None), default=None)
+            if far is not None:
+                self.read_notes.append(ReadNote(
+                    "sheet-cells-ignored", Where(os.path.basename(self.path), ws.title, ""),
+                    f"工作表“{ws.title}”在读取范围 {read_area()} 之外有内容（最远到 {cell_ref(*far)}），"
+                    "这些单元格未被读取；模板的内容都在此范围内，如是误填请删除。"))
+
+    def _cell(self, ws, row: int, col: int):
+        """The cell at (row, col) without creating it; None outside the read area or if it was never written."""
+        if row > MAX_SHEET_ROWS or col > MAX_SHEET_COLS:
+            return None
+        return ws._cells.get((row, col))
+
     def _convert(self, sheet: str, cell) -> object:
+        if cell is None:
+            return None
         v = cell.value
         if cell.data_type == "e":
             return ErrorValue(str(v))
         if isinstance(v, str) and cell.data_type == "f":
             if self._values is None:
-                self._values = _load(self.path, data_only=True, keep_vba=False)
-            c2 = self._values[sheet][cell.coordinate]
-            if c2.value is None:
+                self._values = _load(self.path, self._data, data_only=True, keep_vba=False)
+            twin = self._values[sheet] if sheet in self._values.sheetnames else None
+            c2 = twin._cells.get((cell.row, cell.column)) if twin is not None else None
+            if c2 is None or c2.value is None:
                 return FormulaWithoutValue(v)
             if c2.data_type == "e":
                 return ErrorValue(str(c2.value))
@@ -55,21 +103,22 @@ class XlsxBook:
         return v
 
     def value(self, sheet: str, ref: str) -> object:
-        ws = self.wb[sheet]
-        return self._convert(sheet, ws[ref])
+        ws = self._ws(sheet)
+        return self._convert(sheet, self._cell(ws, *split_ref(ref)))
 
     def block(self, sheet: str, ref: str) -> list[list[object]]:
+        """The rectangle's values row by row; only its part inside the read area (see perfxl.io.limits)."""
         r1, c1, r2, c2 = split_range(ref)
-        ws = self.wb[sheet]
-        return [[self._convert(sheet, c) for c in row]
-                for row in ws.iter_rows(min_row=r1, max_row=r2, min_col=c1, max_col=c2)]
+        ws = self._ws(sheet)
+        r2, c2 = min(r2, MAX_SHEET_ROWS), min(c2, MAX_SHEET_COLS)
+        return [[self._convert(sheet, self._cell(ws, r, c)) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
 
     def max_row(self, sheet: str) -> int:
-        return self.wb[sheet].max_row
+        return min(self._ws(sheet).max_row, MAX_SHEET_ROWS)
 
     # ---------------------------------------------------------------- writing
     def write(self, sheet: str, ref: str, value: object, number_format: str = "") -> None:
-        cell = self.wb[sheet][ref]
+        cell = self._ws(sheet)[ref]
         if type(cell).__name__ == "MergedCell":
             return
         if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
@@ -87,9 +136,15 @@ class XlsxBook:
         from openpyxl.comments import Comment
         from openpyxl.styles import PatternFill
 
-        ws = self.wb[sheet]
+        ws = self._ws(sheet)
         row, col = split_ref(ref)
         cell = ws.cell(row, col)
+        if type(cell).__name__ == "MergedCell":  # covered by a merge: mark the merge's top-left cell
+            anchor = next((r for r in ws.merged_cells.ranges
+                           if r.min_row <= row <= r.max_row and r.min_col <= col <= r.max_col), None)
+            if anchor is None:
+                return
+            cell = ws.cell(anchor.min_row, anchor.min_col)
         log = self._marks_sheet()
         old = cell.fill.fgColor.rgb if cell.fill is not None and cell.fill.fill_type == "solid" else ""
         old_comment = cell.comment.text if cell.comment is not None and cell.comment.author != MARK_AUTHOR else ""
@@ -101,9 +156,9 @@ class XlsxBook:
         cell.fill = PatternFill("solid", fgColor=MARK_FILLS.get(severity, "FFEB9C"))
 
     def _marks_sheet(self):
-        if MARKS_SHEET in self.wb.sheetnames:
+        if MARKS_SHEET in self.wb.sheetnames and self.wb[MARKS_SHEET] in self.wb.worksheets:
             return self.wb[MARKS_SHEET]
-        ws = self.wb.create_sheet(MARKS_SHEET)
+        ws = self.wb.create_sheet(MARKS_SHEET)  # (a chart sheet holding the name stays: openpyxl renames ours)
         ws.append(list(MARKS_HEADER))
         ws.sheet_state = "hidden"
         return ws
@@ -115,10 +170,17 @@ class XlsxBook:
         if MARKS_SHEET not in self.wb.sheetnames:
             return 0
         log = self.wb[MARKS_SHEET]
+        if log not in self.wb.worksheets:
+            return 0  # a chart sheet under that name is not perfxl's log
         seen = set()
-        rows = list(log.iter_rows(min_row=2, values_only=True))
+        rows = _log_rows(log)
+        names = set(self.sheet_names())
         for sheet, ref, fill, comment in reversed(rows):  # the first mark holds the original state
-            if sheet not in self.wb.sheetnames or not ref:
+            if sheet not in names or not isinstance(ref, str):
+                continue
+            try:
+                split_ref(ref)
+            except ValueError:
                 continue
             cell = self.wb[sheet][ref]
             cell.fill = PatternFill("solid", fgColor=fill) if fill and fill != "00000000" else PatternFill(None)
@@ -196,19 +258,79 @@ class XlsxBook:
         return False
 
     def save(self, path: str | os.PathLike) -> Path:
-        return atomic_write(path, self.wb.save)
+        """Write the workbook to ``path`` atomically. The output's suffix decides what it is: an
+        .xlsm/.xltm keeps the input's VBA project (and is macro-enabled even without one); any other
+        suffix (.xlsx) is a valid macro-free workbook — the VBA project is left out and the content
+        type is the plain workbook's. .xltx/.xltm are saved as templates, anything else is not."""
+        suffix = Path(path).suffix.lower()
+        wb = self.wb
+        saved = (wb.vba_archive, wb.template, [(ws, ws.legacy_drawing) for ws in wb.worksheets])
+        macro_type_only = suffix in MACRO_SUFFIXES and wb.vba_archive is None
+
+        def writer(tmp: str) -> None:
+            wb.save(tmp)
+            if macro_type_only:  # macro-enabled without macros: only the content type differs
+                _retype(tmp, XLTX_MAIN if wb.template else XLSX_MAIN, XLTM_MAIN if wb.template else XLSM_MAIN)
+
+        try:
+            wb.template = suffix in TEMPLATE_SUFFIXES
+            if suffix not in MACRO_SUFFIXES:
+                wb.vba_archive = None
+                for ws in wb.worksheets:
+                    ws.legacy_drawing = None  # a VML drawing kept from the VBA archive
+            return atomic_write(path, writer)
+        except (OutputError, UnusableWorkbook):
+            raise
+        except Exception as exc:  # openpyxl cannot write what it read (e.g. a 400-digit number)
+            name = os.path.basename(self.path)
+            raise UnusableWorkbook(self.path, f"{name}：工作簿中有 Excel 不支持的内容（如超出范围的数值），无法写出；"
+                                              "请在 Excel 中打开后另存为 .xlsx 再处理。",
+                                   f"{type(exc).__name__}: {exc}"[:500]) from None
+        finally:
+            wb.vba_archive, wb.template = saved[0], saved[1]
+            for ws, drawing in saved[2]:
+                ws.legacy_drawing = drawing
 
 
-def _load(path: str, *, data_only: bool, keep_vba: bool):
+XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+XLTX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"
+XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+XLTM_MAIN = "application/vnd.ms-excel.template.macroEnabled.main+xml"
+
+
+def _retype(path: str, old: str, new: str) -> None:
+    """Give the workbook part of the package at ``path`` the content type ``new`` (was ``old``)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        parts = [(info, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in parts:
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(old.encode(), new.encode())
+            zf.writestr(info, data)
+
+
+def _log_rows(log) -> list[list[object]]:
+    """The marks log's rows (from row 2, columns A:D) without creating a cell (the sheet may hold a
+    stray cell a million rows down)."""
+    rows: dict[int, list[object]] = {}
+    for (r, c), cell in log._cells.items():
+        if r >= 2 and c <= 4 and cell.value is not None:
+            rows.setdefault(r, [None, None, None, None])[c - 1] = cell.value
+    return [rows[r] for r in sorted(rows)]
+
+
+def _load(path: str, data: bytes, *, data_only: bool, keep_vba: bool):
     from openpyxl import load_workbook
 
-    name = os.path.basename(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops, e.g. slicers
-            return load_workbook(path, data_only=data_only, keep_vba=keep_vba, rich_text=False)
+            return load_workbook(io.BytesIO(data), data_only=data_only, keep_vba=keep_vba, rich_text=False)
     except UnusableWorkbook:
         raise
-    except Exception as exc:  # openpyxl raises many kinds on broken parts
-        raise UnusableWorkbook(path, f"{name}：工作簿无法读取（{type(exc).__name__}: {exc}），"
-                                     "请在 Excel 中打开确认后另存为 .xlsx。") from None
+    except BaseException as exc:  # openpyxl raises many kinds on broken parts
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        raise translate(path, exc) from None

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding, sort_findings
 from . import (
-    assets, budget, cells, cross, derived, funds, indicators, procurement, sangong, scores, shares, text, totals, weights,
+    assets, budget, cells, cross, derived, funds, indicators, procurement, reading, sangong, scores, shares, text, totals,
+    weights,
 )
 
 if TYPE_CHECKING:
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
 # in report order (within a severity, findings keep this order)
 FAMILIES = (
+    reading,  # what the readers left out (content far away, broken or huge names)
     cells,  # unreadable / absurd input cells
     budget,  # D1 D2
     shares,  # D6

@@ -9,7 +9,6 @@ from typing import Iterable
 
 from ..display import money, num, pct, pp
 from ..evaluate import Evaluation, ProjectEval, is_bad
-from ..evaluate import num as number
 from ..fields import FUND_COL_LABELS, FUND_ROW_LABELS, FUND_ROWS
 from ..findings import ERROR, WARNING, Code, Family, Finding
 from ..money import q

@@ -164,8 +164,10 @@ def test_a_failed_write_leaves_nothing(tmp_path, monkeypatch):
         open(path, "wb").write(b"half")
         raise OSError("disk full")
 
+    from perfxl.io.files import OutputError
+
     monkeypatch.setattr(docx.document.Document, "save", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):
         write_report(seed_content(), tmp_path / "报告.docx")
     assert list(tmp_path.iterdir()) == []
 
