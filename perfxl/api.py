@@ -10,13 +10,14 @@ import os
 from pathlib import Path
 
 from .actions import CheckResult, FillResult, Policy, add_project as _add_project, check_book, fill_book
-from .io.files import atomic_write, same_file
+from .io.files import atomic_write, check_output_path, same_file
 from .io.protocol import UnusableWorkbook
 
 
 def write_template(path: str | os.PathLike, projects: int = 1) -> Path:
     from .io.template_book import build_workbook
 
+    check_output_path(path)
     wb = build_workbook(projects=projects)
     return atomic_write(path, wb.save)
 
@@ -40,7 +41,10 @@ def fill(path: str | os.PathLike, output: str | os.PathLike | None = None, *, in
     if output is None and not in_place:
         raise ValueError("fill：请给出输出文件，或指定 in_place=True。")
     if output is not None and not in_place and same_file(path, output) and Path(output).exists():
-        raise ValueError(f"{Path(path).name}：输出文件与输入文件相同；如确需写回原文件请使用 --in-place。")
+        raise ValueError(f"输出文件 {Path(output).name} 就是输入文件 {Path(path).name}（或其链接）；"
+                         "如确需写回原文件请使用 --in-place。")
+    if not in_place:
+        check_output_path(output, inputs=[path])
     book = _book(path)
     res = fill_book(book, policy)
     if in_place and res.changed == 0:
@@ -63,6 +67,7 @@ def annotate_copy(path: str | os.PathLike, output: str | os.PathLike, findings=N
 
     if same_file(path, output) and Path(output).exists():
         raise ValueError(f"{Path(output).name}：带标记的副本不能覆盖输入文件，请换一个输出路径。")
+    check_output_path(output, inputs=[path])
     book = _book(path)
     if findings is None:
         findings = check_book(book, policy).findings
@@ -72,6 +77,7 @@ def annotate_copy(path: str | os.PathLike, output: str | os.PathLike, findings=N
 
 def add_project(path: str | os.PathLike, output: str | os.PathLike | None = None, title: str | None = None) -> str:
     """Add one 项目支出绩效自评表 sheet after the last one; return its name. Writes ``output`` or ``path``."""
+    check_output_path(output or path)
     book = _book(path)
     name = _add_project(book, title)
     book.save(output or path)
@@ -89,6 +95,7 @@ def report_of(result: CheckResult, output: str | os.PathLike, *, force: bool = F
     from .io.word_content import report_content
     from .io.word_write import write_report
 
+    check_output_path(output, inputs=[result.file])
     warning = ""
     if result.errors:
         if not force:
@@ -112,4 +119,5 @@ def import_text(docx: str | os.PathLike, workbook: str | os.PathLike, output: st
 
     if output is not None and same_file(workbook, output) and Path(output).exists():
         output = None
+    check_output_path(output or workbook)
     return run(docx, workbook, output)

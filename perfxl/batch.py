@@ -18,6 +18,7 @@ writes the same workbook through the same writer.
 from __future__ import annotations
 
 import glob
+import logging
 import os
 import sys
 import time
@@ -27,6 +28,8 @@ from typing import Callable, Iterable, Iterator
 from .core import summary as S
 from .core.policy import ScoringPolicy
 from .core.summary_rows import DETAIL_TABLES, DepartmentRow, Status
+
+_log = logging.getLogger(__name__)
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 EXIT_OK, EXIT_SOME, EXIT_NONE = 0, 1, 2
@@ -95,8 +98,10 @@ def read_one(path: str, policy: ScoringPolicy | None = None) -> S.FileFacts:
             book.close()
     except UnusableWorkbook as exc:
         facts.unusable = exc.message
-    except Exception as exc:  # a bug or an exotic file must not stop the batch
-        facts.unusable = f"{name}：读取或校验时出错（{type(exc).__name__}: {exc}），请用 perfxl check 单独检查此文件。"
+    except Exception:  # a bug or an exotic file must not stop the batch
+        _log.debug("reading %s failed", path, exc_info=True)
+        facts.unusable = (f"{name}：读取或校验此文件时发生意外错误，已跳过；请用 perfxl check 单独检查此文件，"
+                          "如仍出错请把文件交给维护人员。")
     return facts
 
 
@@ -265,7 +270,10 @@ def consolidate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, outpu
     target = None if output is None else Path(output)
     files = expand_inputs(paths, exclude)
     if target is not None:
+        from .io.files import check_output_path
+
         files = _inputs_without_output(files, target)
+        check_output_path(target, inputs=files)
     keep = (target is None) if keep_rows is None else keep_rows
     c = S.Consolidation(policy or (user_policy() or NATIONAL).policy)
     kept: list[S.FileRows] | None = [] if keep else None

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from .common import fail, out
+from .common import fail, out, output_path
 
 app = typer.Typer(help="Excel 加载项（.xlam）", no_args_is_help=True, add_completion=False)
 
@@ -19,6 +19,7 @@ def build(
 
     if output.suffix.lower() != ".xlam":
         fail(f"输出文件必须以 .xlam 结尾：{output}（output must end in .xlam）")
+    output_path(output)
     try:
         path = build_addin(output)
     except AddinBuildError as exc:

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, POLICY, fail, load_policy
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, POLICY, fail, load_policy, output_path
 from .report import print_json, print_result
 
 
@@ -21,6 +21,8 @@ def check_cmd(
 
     if format not in ("table", "json") or (annotate is not None and len(files) != 1):
         fail("--format 只能是 table 或 json；--annotate 只能用于单个文件。")
+    if annotate is not None:
+        output_path(annotate, inputs=files)
     results = [check(f, load_policy(policy)) for f in files]
     print_json(results) if format == "json" else [print_result(r) for r in results]
     if annotate is not None and not results[0].unusable:

@@ -22,6 +22,16 @@ def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def output_path(path: Path, inputs=()) -> Path:
+    """Refuse, before any work, an output that cannot be written or is one of ``inputs`` (exit 2)."""
+    from ..io.files import OutputError, check_output_path
+
+    try:
+        return check_output_path(path, inputs=inputs)
+    except OutputError as exc:
+        fail(exc.message)
+
+
 def load_policy(path: Optional[Path]):
     """The run's policy from ``--policy`` (None: each workbook's own); a bad file ends the run (exit 2)."""
     from ..policy_file import PolicyFileError, load_policy as load

@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from .common import POLICY, fail, load_policy, out
+from .common import POLICY, fail, load_policy, out, output_path
 from .report import print_summary, print_unreadable
 
 
@@ -26,12 +26,15 @@ def consolidate_cmd(
 
     if output.suffix.lower() != ".xlsx":
         fail("汇总文件的扩展名应为 .xlsx。")
+    output_path(output)  # (not an input: the consolidation checks that against the files it finds)
     rules = load_policy(policy)
     with _progress(not quiet and out.is_terminal) as progress:
         try:
             summary = consolidate(inputs, output=output, jobs=jobs, policy=rules, progress=progress)
-        except (OSError, ValueError) as exc:
-            fail(f"无法写出汇总文件 {output}：{getattr(exc, 'strerror', None) or exc}")
+        except ValueError as exc:  # OutputError or the output is one of the inputs: one sentence each
+            fail(getattr(exc, "message", None) or str(exc))
+        except OSError as exc:
+            fail(f"无法写出汇总文件 {output.name}：{exc.strerror or exc}")
     print_unreadable(summary) if quiet else print_summary(out, summary)
     raise typer.Exit(summary.exit_code)
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .common import POLICY, load_policy, out
+from .common import POLICY, fail, load_policy, out, output_path
 
 
 def policy_cmd(
@@ -18,15 +18,24 @@ def policy_cmd(
 ):
     """输出评分设置（国家默认规则，带中文注释），修改后用 --policy 传给 fill/check/consolidate，或用 --into 写进工作簿。"""
     from ..io.files import atomic_write
+    from ..io.protocol import UnusableWorkbook
     from ..policy_file import policy_toml, set_user_policy, write_workbook_policy
 
+    if output is not None:
+        output_path(output, inputs=[p for p in (policy, into) if p is not None])
+    if into is not None:
+        output_path(into)
     text = policy_toml(load_policy(policy) or _defaults())
     if user:
         out.print(f"已设为默认评分设置：{set_user_policy(policy)}" if policy else "已恢复国家默认评分设置。")
-    if into is not None:
-        out.print(f"已写入工作簿的评分设置：{write_workbook_policy(into, text)}")
+    try:
+        if into is not None:
+            out.print(f"已写入工作簿的评分设置：{write_workbook_policy(into, text)}")
+        if output is not None:
+            atomic_write(output, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    except (ValueError, UnusableWorkbook) as exc:  # OutputError, an unreadable workbook: one sentence each
+        fail(getattr(exc, "message", None) or str(exc))
     if output is not None:
-        atomic_write(output, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         out.print(f"已写出评分设置：{output}")
     elif into is None and not user:
         sys.stdout.write(text)

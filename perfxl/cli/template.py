@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from .common import fail, out
+from .common import fail, out, output_path
 
 
 def template_cmd(
@@ -19,7 +19,11 @@ def template_cmd(
 
     if output.exists() and not force:
         fail(f"{output} 已存在；如需覆盖请加 --force。")
-    write_template(output, projects=projects)
+    output_path(output)
+    try:
+        write_template(output, projects=projects)
+    except ValueError as exc:
+        fail(getattr(exc, "message", str(exc)))
     out.print(f"已生成模板：{output}")
 
 
@@ -32,6 +36,7 @@ def add_project_cmd(
     from ..api import add_project
     from ..io.protocol import UnusableWorkbook
 
+    output_path(output or file)
     try:
         sheet = add_project(file, output=output, title=name)
     except (UnusableWorkbook, ValueError) as exc:

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, POLICY, fail, load_policy, out
+from .common import EXIT_FINDINGS, POLICY, fail, load_policy, out, output_path
 
 
 def report_cmd(
@@ -19,6 +19,7 @@ def report_cmd(
     """由校验过的工作簿生成部门整体支出绩效自评报告（Word）：数字句子由表格生成，附自评表。"""
     from ..api import ReportRefused, check, report_of
 
+    output_path(output, inputs=[file])
     result = check(file, load_policy(policy))
     if result.unusable:
         fail(result.unusable)
@@ -40,6 +41,7 @@ def import_text_cmd(
     from ..api import import_text
     from ..io.protocol import UnusableWorkbook
 
+    output_path(output or file, inputs=[docx])
     try:
         result = import_text(docx, file, output)
     except (UnusableWorkbook, ValueError, OSError) as exc:

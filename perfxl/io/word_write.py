@@ -12,7 +12,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from .files import atomic_write
+from .files import OutputError, atomic_write, check_output_path
 from .word_model import GENERATED, Chapter, ReportContent, Section
 from .word_model import FormTable, FundRow, IndicatorRow, standard_content  # noqa: F401  (the public data)
 
@@ -28,10 +28,12 @@ def cn_number(n: int) -> str:
 
 
 def write_report(content: ReportContent, path: str | os.PathLike, overwrite: bool = False) -> Path:
-    """Write ``content`` to ``path`` (.docx); FileExistsError if it exists and ``overwrite`` is False."""
+    """Write ``content`` to ``path`` (.docx); :class:`OutputError` if it exists and ``overwrite`` is
+    False, or if it cannot be written."""
     target = Path(path)
     if target.exists() and not overwrite:
-        raise FileExistsError(f"{target.name}：文件已存在，未覆盖；如需覆盖请指定 overwrite=True（命令行 --force）。")
+        raise OutputError(path, f"{target.name}：文件已存在，未覆盖；如需覆盖请加 --overwrite（Python 中 overwrite=True）。")
+    check_output_path(target)
     doc = build_document(content)
     return atomic_write(target, lambda tmp: doc.save(tmp))
 

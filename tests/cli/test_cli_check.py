@@ -93,7 +93,7 @@ def test_annotate_writes_a_marked_copy_and_leaves_the_input(tmp_path):
 def test_annotate_refuses_to_overwrite_the_input(tmp_path):
     path = _bad_cells(tmp_path)
     res = run("check", path, "--annotate", path)
-    assert res.returncode == 2 and "不能覆盖" in res.stderr
+    assert res.returncode == 2 and "不会覆盖" in res.stderr
 
 
 def test_unmark_restores_cells(tmp_path):

@@ -9,6 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from perfxl.io.files import OutputError
 from perfxl.io.word_model import ReportContent, standard_content
 from perfxl.io.word_table import min_width_cm
 from perfxl.io.word_write import cn_number, write_report
@@ -151,7 +152,7 @@ def test_no_annex_without_forms_and_default_title(tmp_path):
 def test_never_over_an_existing_file_unless_asked(tmp_path):
     target = tmp_path / "报告.docx"
     target.write_bytes(b"keep me")
-    with pytest.raises(FileExistsError, match="报告.docx：文件已存在"):
+    with pytest.raises(OutputError, match="报告.docx：文件已存在"):
         write_report(ReportContent(2022, "测试局"), target)
     assert target.read_bytes() == b"keep me"
     write_report(ReportContent(2022, "测试局"), target, overwrite=True)
