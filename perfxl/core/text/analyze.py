@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from . import bind as B
 from . import lexicon as X
 from .model import Analysis, Claim, TextCell
-from .numbers import fold, find_numbers, split_sentences
+from .numbers import fold, numbers_in, split_sentences
 from .structures import find_structures
 
 _BOUND_KINDS = {"amount", "percent", "points", "count", "score", "quantity"}
@@ -17,31 +18,34 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
     """The claims and structures of one cell. ``names``: the projects' names (masked as terms, and
     used to tell which project a line is about); ``year``: the report's year, if known."""
     text = cell.text or ""
-    t = fold(text)
-    sentences = split_sentences(text, X.ends_with_term)
-    lines = _lines(t)
+    t = fold(text)  # every offset into t is an offset into text
+    sentences = split_sentences(t, X.ends_with_term)
+    line_starts, lines = _lines(t)
     section = cell.key
     project_cell = section in X.PROJECT_SECTIONS
     drafts: list[B.Draft] = []
     period_phase: dict[int | str, str] = {}
     period_year: dict[int, int] = {}
+    # the projects' names and the comparison words, found once in the whole cell
+    name_spans = [m.span() for n in names if len(n) >= 4 for m in re.finditer(re.escape(fold(n)), t)]
+    marks = B.mask_marks(t)
     for s in sentences:
-        spans_names = tuple((m.start(), m.end()) for n in names if len(n) >= 4
-                            for m in re.finditer(re.escape(fold(n)), t[:s.end]) if m.start() >= s.start)
+        spans_names = tuple((a, b) for a, b in name_spans if a >= s.start and b <= s.end)
         terms = B.usable_terms(t, s, section, spans_names)
-        masks = B.masked(t, s, terms)
-        line = next(part for start, part in reversed(lines) if start <= s.start)
+        masks = B.masked(t, s, terms, marks)
+        line = lines[bisect_right(line_starts, s.start) - 1]
         hint = B.project_hint(t, s, names, line)
-        numbers = find_numbers(text, s.start, s.end)
+        numbers = numbers_in(t, s.start, s.end)
         for n in numbers:
             if n.kind == "year":
                 period_year[s.period] = int(n.value)
         sentence_years = [n for n in numbers if n.kind == "year"]
+        in_sentence: list[B.Draft] = []
         for n in numbers:
             if n.kind not in _BOUND_KINDS:
                 continue
             d = B.Draft(n, s, n.kind, n.value, n.start, n.end)
-            same = [x for x in drafts if x.sentence is s and x.concept and x.kind == n.kind]
+            same = [x for x in in_sentence if x.concept and x.kind == n.kind]
             _bind(d, t, s, terms, masks, section, project_cell, hint, period_phase, same)
             years = [y for y in sentence_years if y.end <= n.start]
             d.year = int(years[-1].value) if years else period_year.get(s.period)
@@ -58,6 +62,7 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
             elif d.field in ("staff_active", "staff_retired", "staff_quota"):
                 d.org = B.org_before(t, s.start, n.start, whole_sentence=False)
             drafts.append(d)
+            in_sentence.append(d)
         phase = B.phase_at(t, s.start, s.end, masks)
         if phase:
             period_phase[s.period] = period_phase["last"] = phase
@@ -72,12 +77,14 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
     return _freeze(cell, text, drafts, structures)
 
 
-def _lines(t: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
+def _lines(t: str) -> tuple[list[int], list[str]]:
+    """The lines of ``t`` and where each starts."""
+    starts, lines, pos = [], [], 0
     for part in t.split("\n"):
-        out.append((pos, part))
+        starts.append(pos)
+        lines.append(part)
         pos += len(part) + 1
-    return out
+    return starts, lines
 
 
 def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool, hint: str,

@@ -121,14 +121,27 @@ def term_before(t: str, terms: list, lo: int, pos: int):
     return None
 
 
-def masked(t: str, s: Sentence, terms: list) -> list[tuple[int, int]]:
-    """Spans whose 预算/决算 words are not the phase of what follows (较预算增加, 上年结转 …)."""
+_MASKS = (re.compile(r"(?:较|比|与|同比|占)[^，,。；;\d]{0,14}?(?:增加|增长|减少|下降|降低|节约|上升|相比|的|比重|比例)"),
+          re.compile(r"(?:较|比|与|同|占)(?:上年|去年)?(?:年初|全年)?(?:预算|决算)数?"))
+
+
+def mask_marks(t: str) -> tuple[list[tuple[int, int]], ...]:
+    """The comparison words of a whole cell, by pattern (what ``masked`` reads, found once per cell)."""
+    return tuple([m.span() for m in rx.finditer(t)] for rx in _MASKS)
+
+
+def masked(t: str, s: Sentence, terms: list, marks=None) -> list[tuple[int, int]]:
+    """Spans whose 预算/决算 words are not the phase of what follows (较预算增加, 上年结转 …).
+
+    The comparison words are those a scan of the cell's text up to the sentence's end finds in the
+    sentence; ``marks`` (from ``mask_marks``) are those of a scan of the whole text, the same unless
+    one of them runs over the sentence's end (then the text is scanned again up to it)."""
     spans = [(a, b) for a, b, c in terms if c is None]
-    for rx in (r"(?:较|比|与|同比|占)[^，,。；;\d]{0,14}?(?:增加|增长|减少|下降|降低|节约|上升|相比|的|比重|比例)",
-               r"(?:较|比|与|同|占)(?:上年|去年)?(?:年初|全年)?(?:预算|决算)数?"):
-        for m in re.finditer(rx, t[:s.end]):
-            if m.start() >= s.start:
-                spans.append((m.start(), m.end()))
+    for k, rx in enumerate(_MASKS):
+        found = marks[k] if marks is not None else None
+        if found is None or any(a < s.end < b for a, b in found):
+            found = [m.span() for m in rx.finditer(t, 0, s.end)]
+        spans.extend((a, b) for a, b in found if a >= s.start and b <= s.end)
     return spans
 
 

@@ -167,7 +167,11 @@ def _ordinal(t: str, m: re.Match) -> bool:
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     """Every figure in ``text[start:end]``, offsets into ``text``."""
-    t = fold(text)
+    return numbers_in(fold(text), start, end)
+
+
+def numbers_in(t: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """``find_numbers`` on a text already folded (a cell is folded once, not once per sentence)."""
     end = len(t) if end is None else end
     out: list[Number] = []
     for m in _NUMBER.finditer(t, start, end):
