@@ -4,18 +4,21 @@
     /work/main/.venv/bin/python benchmarks/text_checks.py --baseline /tmp/base   # this tree vs another
     /work/main/.venv/bin/python benchmarks/text_checks.py --profile              # cProfile, this tree
 
-1. Every workbook of ``workbooks/examples/`` is read once (python-calamine) and evaluated; then
-   ``perfxl.core.checks.text.check(ev)`` runs over all of them, ``--reps`` times: ms per department
-   (median of the repetitions). For scale, the same for all the other check families together.
+1. Every workbook of ``workbooks/examples/`` is read once (python-calamine) and evaluated; a job is
+   one pass of ``perfxl.core.checks.text.check(ev)`` over all of them: ms per department. For scale,
+   the same for all the other check families together.
 2. A synthetic long report: the seed department's texts (衡山县科技和工业信息化局, ≈ 1,200 characters of
    prose), every cell repeated ``copies`` times in the same cell, each copy after the first with its
    figures varied (one digit of a figure changed with probability 0.3, fixed seed) — ≈ 10,000
-   characters at 8 copies. If the time per 1,000 characters stays flat the checks scale linearly.
+   characters at 8 copies; a job is one ``check_texts`` of it. If the time per 1,000 characters stays
+   flat the checks scale linearly.
 
-Each tree runs in its own subprocess with that tree first on ``sys.path`` (the script checks that
-``perfxl`` was imported from it); the inputs are always this tree's example workbooks. With
-``--baseline`` the two trees alternate (A B, B A, A B …) for ``--runs`` rounds, so machine drift hits
-both alike; the table gives the median over rounds of each round's median. Results:
+Each tree runs in its own long-lived subprocess with that tree first on ``sys.path`` (the script checks
+that ``perfxl`` was imported from it) and sets up once; the inputs are always this tree's example
+workbooks. The parent then asks for the jobs round by round, every job in every tree in turn, the
+order of the trees alternating (A B, B A …), so machine drift hits both alike. Each job is timed by
+the wall clock and by the process's CPU time (the machine is shared: CPU time is what other work on it
+disturbs least); the table gives the medians over ``--runs`` rounds. Results:
 benchmarks/README_text.md.
 """
 from __future__ import annotations
@@ -69,16 +72,15 @@ def long_cells(cells, copies: int):
             for c in cells]
 
 
-def _time(fn, reps: int, per: int = 1) -> list[float]:
-    out = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000 / per)
-    return out
+def _timed(fn, per: int) -> tuple[float, float]:
+    """(wall ms, CPU ms) of one call, divided by ``per``."""
+    w, c = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - w) * 1000 / per, (time.process_time() - c) * 1000 / per
 
 
-def worker(tree: Path, reps: int, copies: list[int]) -> dict:
+def worker(tree: Path, copies: list[int]) -> None:
+    """Set up, say what was set up, then run one timed job per line of stdin ("examples", "rest", "long K")."""
     _import_tree(tree)
     from perfxl.core import checks
     from perfxl.core.checks import text
@@ -89,7 +91,8 @@ def worker(tree: Path, reps: int, copies: list[int]) -> dict:
 
     evs = [evaluate(load(p, backend="calamine")) for p in sorted(EXAMPLES.glob("*.xlsx"))]
     others = [f for f in checks.FAMILIES if f is not text]
-    n_findings = sum(len(list(text.check(ev))) for ev in evs)  # also warms up
+    seed = next(ev for ev in evs if Path(ev.file).name == SEED)
+    long = {k: long_cells(text_cells(seed), k) for k in copies}
 
     def texts():
         for ev in evs:
@@ -100,18 +103,18 @@ def worker(tree: Path, reps: int, copies: list[int]) -> dict:
             for f in others:
                 list(f.check(ev))
 
-    out = {"departments": len(evs), "chars": sum(len(c.text) for ev in evs for c in text_cells(ev)),
-           "findings": n_findings, "text_ms": _time(texts, reps, len(evs)), "rest_ms": _time(rest, reps, len(evs)),
-           "long": {}}
-    seed = next(ev for ev in evs if Path(ev.file).name == SEED)
-    base = text_cells(seed)
-    for k in copies:
-        cells = long_cells(base, k)
-        found = check_texts(seed.file, cells, table_facts(seed))
-        out["long"][str(k)] = {"chars": sum(len(c.text) for c in cells), "findings": len(found),
-                               "ms": _time(lambda: check_texts(seed.file, cells, table_facts(seed)),
-                                           max(3, reps // max(1, k // 2)))}
-    return out
+    jobs = {"examples": (texts, len(evs)), "rest": (rest, len(evs))}
+    for k, cells in long.items():
+        jobs[f"long {k}"] = (lambda cells=cells: check_texts(seed.file, cells, table_facts(seed)), 1)
+    info = {"departments": len(evs), "chars": sum(len(c.text) for ev in evs for c in text_cells(ev)),
+            "findings": sum(len(list(text.check(ev))) for ev in evs),  # also warms up
+            "long": {str(k): {"chars": sum(len(c.text) for c in cells),
+                              "findings": len(check_texts(seed.file, cells, table_facts(seed)))}
+                     for k, cells in long.items()}}
+    print(json.dumps(info), flush=True)
+    for line in sys.stdin:
+        fn, per = jobs[line.strip()]
+        print(json.dumps(_timed(fn, per)), flush=True)
 
 
 # ------------------------------------------------------------------------------ in the parent
@@ -128,53 +131,62 @@ def machine() -> str:
     return f"{model or '?'}, nproc {os.cpu_count()}, Python {platform.python_version()}, {platform.system()}"
 
 
-def run_worker(tree: Path, reps: int, copies: list[int]) -> dict:
-    cmd = [PY, str(Path(__file__).resolve()), "--worker", str(tree), "--reps", str(reps),
-           "--copies", *map(str, copies)]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
-    res = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd="/")
-    if res.returncode:
-        raise SystemExit(f"worker for {tree} failed:\n{res.stderr}")
-    return json.loads(res.stdout)
+class Worker:
+    """One tree's subprocess: set up once, then timed jobs on request."""
+
+    def __init__(self, tree: Path, copies: list[int]):
+        cmd = [PY, str(Path(__file__).resolve()), "--worker", str(tree), "--copies", *map(str, copies)]
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd="/")
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"worker for {tree} failed")
+        self.info = json.loads(line)
+
+    def run(self, job: str) -> tuple[float, float]:
+        self.proc.stdin.write(job + "\n")
+        self.proc.stdin.flush()
+        return tuple(json.loads(self.proc.stdout.readline()))
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait()
 
 
 def med(xs) -> float:
     return statistics.median(xs)
 
 
-def report(trees: dict[str, Path], results: dict[str, list[dict]], copies: list[int]) -> None:
-    names = list(trees)
-    first = results[names[0]][0]
-    print(f"Machine: {machine()}; {len(results[names[0]])} rounds (medians of the rounds' medians)\n")
+def report(names: list[str], infos: dict, times: dict, runs: int, copies: list[int]) -> None:
+    """``times[name][job]``: the (wall, CPU) ms of each round."""
+    first = infos[names[0]]
+    print(f"Machine: {machine()}; {runs} rounds, the trees alternating job by job; medians of the rounds\n")
     print(f"Examples: {first['departments']} departments, {first['chars']} characters of prose, "
           f"{first['findings']} text findings\n")
-    for name in names:
-        r = results[name][0]
-        if r["findings"] != first["findings"]:
-            print(f"**{name}: {r['findings']} findings — not the same number as {names[0]}**\n")
+    for name in names[1:]:
+        if infos[name]["findings"] != first["findings"] or infos[name]["long"] != first["long"]:
+            print(f"**{name} does not find as many findings as {names[0]}**\n")
 
-    def m(name, pick):
-        return med([med(pick(r)) for r in results[name]])
-
-    head = "| input | chars / dept | " + " | ".join(f"{n} ms / dept" for n in names)
-    head += " | speed-up |" if len(names) == 2 else " |"
-    print(head)
-    print("|---|---:|" + "---:|" * len(names) + ("---:|" if len(names) == 2 else ""))
-
-    def row(label, chars, pick):
-        vals = [m(n, pick) for n in names]
-        cells = " | ".join(f"{v:.2f}" for v in vals)
-        extra = f" | ×{vals[0] / vals[1]:.2f} |" if len(vals) == 2 else " |"
-        print(f"| {label} | {chars} | {cells}{extra}")
-        return vals
-
-    row("examples: text checks", round(first["chars"] / first["departments"]), lambda r: r["text_ms"])
-    row("examples: all other checks", "", lambda r: r["rest_ms"])
+    two = len(names) == 2
+    head = "| input | chars / dept | " + " | ".join(f"{n}: CPU ms (wall)" for n in names)
+    print(head + (" | speed-up CPU (wall) |" if two else " |"))
+    print("|---|---:|" + "---:|" * len(names) + ("---:|" if two else ""))
     per_k = {}
+
+    def row(label, chars, job):
+        cpu = [med([t[1] for t in times[n][job]]) for n in names]
+        wall = [med([t[0] for t in times[n][job]]) for n in names]
+        cells = " | ".join(f"{c:.2f} ({w:.2f})" for c, w in zip(cpu, wall))
+        extra = f" | ×{cpu[0] / cpu[1]:.2f} (×{wall[0] / wall[1]:.2f}) |" if two else " |"
+        print(f"| {label} | {chars} | {cells}{extra}")
+        return cpu
+
+    row("examples: text checks", round(first["chars"] / first["departments"]), "examples")
+    row("examples: all other checks", "", "rest")
     for k in copies:
         lr = first["long"][str(k)]
-        per_k[k] = row(f"seed × {k} ({lr['findings']} findings)", lr["chars"], lambda r, k=k: r["long"][str(k)]["ms"])
-    print("\nLong report, ms per 1,000 characters (flat = linear):\n")
+        per_k[k] = row(f"seed × {k} ({lr['findings']} findings)", lr["chars"], f"long {k}")
+    print("\nLong report, CPU ms per 1,000 characters (flat = linear):\n")
     print("| copies | chars | " + " | ".join(names) + " |")
     print("|---:|---:|" + "---:|" * len(names))
     for k in copies:
@@ -208,28 +220,31 @@ def profile(reps: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--baseline", type=Path, help="another tree (e.g. an export of main) to compare with")
-    ap.add_argument("--runs", type=int, default=5, help="rounds (each runs every tree once, in a new process)")
-    ap.add_argument("--reps", type=int, default=20, help="repetitions within a round")
+    ap.add_argument("--runs", type=int, default=40, help="rounds (each runs every job once in every tree)")
     ap.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4, 8, 16], help="long-report sizes")
     ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--profile", action="store_true", help="cProfile the examples in this tree")
     args = ap.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.reps, args.copies)))
+        worker(args.worker, args.copies)
         return
     if args.profile:
-        profile(args.reps)
+        profile(20)
         return
-    trees = {"this tree": ROOT}
-    if args.baseline:
-        trees = {"baseline": args.baseline.resolve(), "this tree": ROOT}
-    results: dict[str, list[dict]] = {n: [] for n in trees}
-    order = list(trees)
+    trees = {"baseline": args.baseline.resolve(), "this tree": ROOT} if args.baseline else {"this tree": ROOT}
+    names = list(trees)
+    workers = {n: Worker(t, args.copies) for n, t in trees.items()}
+    jobs = ["examples", "rest", *(f"long {k}" for k in args.copies)]
+    times = {n: {j: [] for j in jobs} for n in names}
     for i in range(args.runs):
-        for name in (order if i % 2 == 0 else order[::-1]):
-            results[name].append(run_worker(trees[name], args.reps, args.copies))
-        print(f"round {i + 1}/{args.runs} done", file=sys.stderr)
-    report(trees, results, args.copies)
+        for job in jobs:
+            for n in (names if i % 2 == 0 else names[::-1]):
+                times[n][job].append(workers[n].run(job))
+        if (i + 1) % 10 == 0:
+            print(f"round {i + 1}/{args.runs}", file=sys.stderr)
+    for w in workers.values():
+        w.close()
+    report(names, {n: w.info for n, w in workers.items()}, times, args.runs, args.copies)
 
 
 if __name__ == "__main__":
