@@ -39,6 +39,9 @@ class Sentence:
 _STOP = "。！？!?"
 _SEMI = "；;"
 _JOIN_AFTER = "，,、：:(（"
+# a stop with the closing quotes after it, or a line break with the blank space after it (\s is str.isspace)
+_BREAK = re.compile("[" + re.escape(_STOP + _SEMI) + "][”’\"')）]*|[\n\r]\\s*")
+_FIGURE_HEAD = re.compile(r"-?\d")
 
 
 def split_sentences(text: str, joins_number=lambda before: False) -> list[Sentence]:
@@ -46,7 +49,7 @@ def split_sentences(text: str, joins_number=lambda before: False) -> list[Senten
     with a figure and ``joins_number(text before the break)`` says the line ended on a term."""
     out: list[Sentence] = []
     t = fold(text)
-    start, period, line, i, n = 0, 0, 0, 0, len(t)
+    start, period, line, n = 0, 0, 0, len(t)
 
     def close(end: int, new_period: bool) -> None:
         nonlocal start, period
@@ -61,30 +64,20 @@ def split_sentences(text: str, joins_number=lambda before: False) -> list[Senten
                 period += 1
         start = end
 
-    while i < n:
+    for m in _BREAK.finditer(t):  # only the stops and line breaks matter; the scan resumes after each
+        i, j = m.span()
         c = t[i]
-        if c in _STOP or c in _SEMI:
-            j = i + 1
-            while j < n and t[j] in "”’\"')）":  # a closing quote belongs to the sentence
-                j += 1
-            close(j, c in _STOP)
-            i = j
+        if c != "\n" and c != "\r":
+            close(j, c in _STOP)  # a closing quote after the stop belongs to the sentence
             continue
-        if c == "\n" or c == "\r":
-            j = i
-            while j < n and t[j].isspace():
-                j += 1
-            before = t[start:i].rstrip()
-            after = t[j:j + 2]
-            joined = before and (before[-1] in _JOIN_AFTER or (
-                re.match(r"-?\d", after) is not None and joins_number(before)))
-            if not joined:
-                close(i, True)
-                line += 1
-                start = j
-            i = j
-            continue
-        i += 1
+        before = t[start:i].rstrip()
+        after = t[j:j + 2]
+        joined = before and (before[-1] in _JOIN_AFTER or (
+            _FIGURE_HEAD.match(after) is not None and joins_number(before)))
+        if not joined:
+            close(i, True)
+            line += 1
+            start = j
     close(n, True)
     return out
 

@@ -1,0 +1,170 @@
+"""The faster readers of perfxl.core.text give exactly what the plain ones they replaced gave.
+
+Each reference below is the code as it was before it was made faster (benchmarks/README_text.md);
+hypothesis feeds both texts built from the characters that matter to them (stops, line breaks,
+quotes, brackets, digits, the terms' characters), and the example corpus is run through both."""
+from __future__ import annotations
+
+import re
+
+import examples_text as ET
+import make_examples as mk
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfxl.core.text import bind as B
+from perfxl.core.text import lexicon as X
+from perfxl.core.text.numbers import Sentence, fold, split_sentences
+
+# ------------------------------------------------------------------------------ references
+
+
+def ref_split_sentences(text: str, joins_number=lambda before: False) -> list[Sentence]:
+    out: list[Sentence] = []
+    t = fold(text)
+    start, period, line, i, n = 0, 0, 0, 0, len(t)
+
+    def close(end: int, new_period: bool) -> None:
+        nonlocal start, period
+        a, b = start, end
+        while a < b and t[a].isspace():
+            a += 1
+        while b > a and t[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(a, b, period, line))
+            if new_period:
+                period += 1
+        start = end
+
+    while i < n:
+        c = t[i]
+        if c in "。！？!?" or c in "；;":
+            j = i + 1
+            while j < n and t[j] in "”’\"')）":
+                j += 1
+            close(j, c in "。！？!?")
+            i = j
+            continue
+        if c == "\n" or c == "\r":
+            j = i
+            while j < n and t[j].isspace():
+                j += 1
+            before = t[start:i].rstrip()
+            after = t[j:j + 2]
+            joined = before and (before[-1] in "，,、：:(（" or (
+                re.match(r"-?\d", after) is not None and joins_number(before)))
+            if not joined:
+                close(i, True)
+                line += 1
+                start = j
+            i = j
+            continue
+        i += 1
+    close(n, True)
+    return out
+
+
+_REF_TERMS = tuple((re.compile(p), c) for p, c in X.TERMS)
+
+
+def ref_find_terms(text: str, start: int, end: int):
+    found = []
+    for rx, concept in _REF_TERMS:
+        for m in rx.finditer(text, start, end):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), concept))
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken = []
+    for a, b, c in found:
+        if all(b <= x or a >= y for x, y, _ in taken):
+            taken.append((a, b, c))
+    taken.sort()
+    return taken
+
+
+def ref_masked(t: str, s: Sentence, terms: list):
+    spans = [(a, b) for a, b, c in terms if c is None]
+    for rx in (r"(?:较|比|与|同比|占)[^，,。；;\d]{0,14}?(?:增加|增长|减少|下降|降低|节约|上升|相比|的|比重|比例)",
+               r"(?:较|比|与|同|占)(?:上年|去年)?(?:年初|全年)?(?:预算|决算)数?"):
+        for m in re.finditer(rx, t[:s.end]):
+            if m.start() >= s.start:
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+# ------------------------------------------------------------------------------ inputs
+
+TERM_CHARS = "".join(sorted({ch for p, _ in X.TERMS for ch in p if "\u4e00" <= ch <= "\u9fff"}))
+# the words the terms are made of ("一般公共", "预算", "拨款" …), so that random texts hold whole terms
+WORDS = sorted({w for p, _ in X.TERMS for w in re.findall(r"[\u4e00-\u9fff]+", p)})
+PUNCT = "。！？!?；;，,、：:()（）“”\"'’ \n\r\t　-—"
+OTHER = ["较", "比", "与", "同比", "占", "上年", "去年", "年初", "全年", "增加", "减少", "的", "比重", "其中", "合计",
+         "4601", "482.33", "89.04", "12,600", "3", "万元", "元", "%", "个", "人", "分", "项目", "中心", "本局"]
+texts = st.lists(st.one_of(st.sampled_from(WORDS + OTHER), st.sampled_from(PUNCT), st.sampled_from(TERM_CHARS)),
+                 max_size=40).map("".join)
+
+
+def corpus() -> list[str]:
+    out = []
+    for d in mk.departments():
+        out += [c.text for c in ET.text_cells(d)]
+    return out
+
+
+# ------------------------------------------------------------------------------ sentences
+
+
+@given(texts)
+@settings(max_examples=400, deadline=None)
+def test_split_sentences_as_before(text):
+    assert split_sentences(text) == ref_split_sentences(text)
+    assert split_sentences(text, X.ends_with_term) == ref_split_sentences(text, X.ends_with_term)
+
+
+def test_split_sentences_as_before_on_the_corpus():
+    for text in corpus():
+        assert split_sentences(text, X.ends_with_term) == ref_split_sentences(text, X.ends_with_term)
+
+
+# ------------------------------------------------------------------------------ terms
+
+
+@given(texts, st.data())
+@settings(max_examples=400, deadline=None)
+def test_find_terms_as_before(text, data):
+    t = fold(text)
+    a = data.draw(st.integers(0, len(t)))
+    b = data.draw(st.integers(a, len(t)))
+    assert X.find_terms(t, a, b) == ref_find_terms(t, a, b)
+
+
+def test_find_terms_as_before_on_the_corpus():
+    for text in corpus():
+        t = fold(text)
+        for s in split_sentences(t, X.ends_with_term):
+            assert X.find_terms(t, s.start, s.end) == ref_find_terms(t, s.start, s.end)
+
+
+@pytest.mark.parametrize("pattern", [p for p, _ in X.TERMS])
+def test_every_match_of_a_term_holds_its_clues(pattern):
+    rx, _, first, needed = next(x for x in X._COMPILED if x[0].pattern == pattern)
+    assert first is not None and needed is not None  # every term can be skipped where it cannot match
+    for text in corpus():
+        for m in rx.finditer(fold(text)):
+            assert m.group()[0] in first and not needed.isdisjoint(m.group())
+
+
+# ------------------------------------------------------------------------------ masks
+
+
+@given(texts)
+@settings(max_examples=400, deadline=None)
+def test_masked_as_before(text):
+    t = fold(text)
+    marks = B.mask_marks(t)
+    for s in split_sentences(t, X.ends_with_term):
+        terms = X.find_terms(t, s.start, s.end)
+        assert B.masked(t, s, terms, marks) == ref_masked(t, s, terms)
+        assert B.masked(t, s, terms) == ref_masked(t, s, terms)
