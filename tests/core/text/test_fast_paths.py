@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from perfxl.core.text import bind as B
 from perfxl.core.text import lexicon as X
-from perfxl.core.text.numbers import Sentence, fold, split_sentences
+from perfxl.core.text.numbers import _FOLD, Sentence, fold, split_sentences
 
 # ------------------------------------------------------------------------------ references
 
@@ -111,6 +111,19 @@ def corpus() -> list[str]:
     for d in mk.departments():
         out += [c.text for c in ET.text_cells(d)]
     return out
+
+
+# ------------------------------------------------------------------------------ folding
+
+
+@given(st.text(alphabet=st.sampled_from([chr(k) for k in _FOLD] + list("数字1,2.5%（）元 \n")), max_size=60))
+def test_fold_as_before(text):
+    assert fold(text) == text.translate(_FOLD)
+
+
+def test_fold_as_before_on_the_corpus():
+    for text in corpus():
+        assert fold(text) == text.translate(_FOLD)
 
 
 # ------------------------------------------------------------------------------ sentences
