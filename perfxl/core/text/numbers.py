@@ -156,12 +156,11 @@ def _noun_after(t: str, end: int) -> str:
     return noun[: cut.start()] if cut else noun
 
 
-def _ordinal(t: str, m: re.Match) -> bool:
-    """"1、" "2." "（3）" "第4" at the head of an item are numbering, not figures."""
-    a, b = m.start(), m.end("num")
+def _ordinal(t: str, a: int, b: int, unit: str | None) -> bool:
+    """"1、" "2." "（3）" "第4" at the head of an item are numbering, not figures (``a``–``b``: the digits)."""
     after = t[b:b + 2]
     if after[:1] == "、" or (after[:1] == "." and not after[1:2].isdigit()) or after[:1] in ")）":
-        return m["unit"] is None
+        return unit is None
     return t[max(0, a - 1):a] == "第"
 
 
@@ -175,63 +174,93 @@ def numbers_in(t: str, start: int = 0, end: int | None = None) -> list[Number]:
     end = len(t) if end is None else end
     out: list[Number] = []
     for m in _NUMBER.finditer(t, start, end):
-        out.append(_reading(t, m))
+        n = _reading(t, m)
+        if n is not None:
+            out.append(n)
+    cn = _CN_COUNT.search(t, start, end)
+    if cn is None:  # (a figure in Chinese digits is rare)
+        return out
     for m in _CN_COUNT.finditer(t, start, end):
         value = cn_number(m["cn"])
         if value is not None:
             unit = m["unit"]
-            out.append(Number("count", Decimal(value), Decimal(1), 0, unit, m.start(), m.end(),
+            out.append(Number("count", Decimal(value), _ONE, 0, unit, m.start(), m.end(),
                               _noun_after(t, m.end())))
-    out.sort(key=lambda x: x.start)
-    return [x for x in out if x.kind != "skip"]
+    out.sort(key=_start)
+    return out
 
 
-def _reading(t: str, m: re.Match) -> Number:
-    raw = m["num"].replace(",", "")
+def _start(n: Number) -> int:
+    return n.start
+
+
+_ONE = Decimal(1)
+_QUANTUM: dict[tuple[int, str], Decimal] = {}
+
+
+def _quantum(places: int, unit: str = "") -> Decimal:
+    """One unit of the last of ``places`` printed decimals in the unit of the value: "万元" (× 1), "元"
+    (× 0.0001), "%" (÷ 100), "万+" (× 10000, 1.2万人次) …; computed once for each (places, unit)."""
+    q = _QUANTUM.get((places, unit))
+    if q is None:
+        q = _ONE.scaleb(-places)
+        if unit in _MONEY:
+            q = q * _MONEY[unit]
+        elif unit == "万+":
+            q = q * 10000
+        elif unit in ("%", "‰"):
+            q = q / (Decimal(100) if unit == "%" else Decimal(1000))
+        elif unit == "points":
+            q = q / 100
+        _QUANTUM[(places, unit)] = q
+    return q
+
+
+def _reading(t: str, m: re.Match) -> Number | None:
+    """One figure read from its match (None: an item's number, "1、", not a figure)."""
+    a, stop = m.span()
+    sign, num, _, approx_mark, unit = m.groups()
+    if _ordinal(t, a, m.end(2), unit):
+        return None
+    raw = num.replace(",", "") if "," in num else num
     value = Decimal(raw)
     places = len(raw.partition(".")[2])
-    if m["sign"]:
+    if sign:
         value = -value
-    unit = m["unit"] or ""
-    approx = bool(m["approx"]) or bool(_APPROX_BEFORE.search(t, max(0, m.start() - 6), m.start()))
-    stop = m.end()
-    if approx and not m["approx"]:
-        approx = True
-    if _APPROX_AFTER.match(t, stop):
-        approx = True
-    a = m.start()
-    if _ordinal(t, m):
-        return Number("skip", value, Decimal(1), places, unit, a, stop)
+    unit = unit or ""
+    approx = bool(approx_mark) or _APPROX_BEFORE.search(t, max(0, a - 6), a) is not None \
+        or _APPROX_AFTER.match(t, stop) is not None
     if unit in ("万", "亿"):
         nxt = t[stop:stop + 2]
         more = next((u for u in _UNITS if nxt.startswith(u) and u not in _MONEY and u != "%"), None)
         if more is not None:  # 1.2万人次, 3万亩: a quantity in ten-thousands
             v = value * (10000 if unit == "万" else 10 ** 8)
-            return Number("count" if more in _COUNT_UNITS else "quantity", v, Decimal(1).scaleb(-places) * 10000,
+            return Number("count" if more in _COUNT_UNITS else "quantity", v, _quantum(places, "万+"),
                           places, unit + more, a, stop + len(more), _noun_after(t, stop + len(more)), approx)
     if unit in _MONEY:
         factor = _MONEY[unit]
         name = unit if unit.endswith("元") else unit + "元"
-        return Number("amount", value * factor, Decimal(1).scaleb(-places) * factor, places, name, a, stop,
+        return Number("amount", value * factor, _quantum(places, unit), places, name, a, stop,
                       approx=approx)
     if unit in ("%", "‰"):
-        div = Decimal(100) if unit == "%" else Decimal(1000)
-        return Number("percent", value / div, Decimal(1).scaleb(-places) / div, places, unit, a, stop,
-                      approx=approx)
+        div = _HUNDRED if unit == "%" else _THOUSAND
+        return Number("percent", value / div, _quantum(places, unit), places, unit, a, stop, approx=approx)
     if unit in ("个百分点", "百分点"):
-        return Number("points", value / 100, Decimal(1).scaleb(-places) / 100, places, unit, a, stop,
-                      approx=approx)
-    q = Decimal(1).scaleb(-places)
+        return Number("points", value / 100, _quantum(places, "points"), places, unit, a, stop, approx=approx)
+    q = _quantum(places)
     if unit == "分":
         if t[stop:stop + 1] and t[stop] in _NOT_SCORE:
-            return Number("plain", value, q, places, "", a, m.end("num"))
+            return Number("plain", value, q, places, "", a, m.end(2))
         return Number("score", value, q, places, unit, a, stop, approx=approx)
-    if unit in ("年", "年度") and places == 0 and _YEAR.match(raw) and not m["sign"]:
+    if unit in ("年", "年度") and places == 0 and _YEAR.match(raw) and not sign:
         return Number("year", value, q, 0, unit, a, stop)
-    if unit in ("月", "日") and places == 0 and not m["sign"]:
+    if unit in ("月", "日") and places == 0 and not sign:
         return Number("date", value, q, 0, unit, a, stop)
     if unit in _COUNT_UNITS:
         return Number("count", value, q, places, unit, a, stop, _noun_after(t, stop), approx)
     if unit:
         return Number("quantity", value, q, places, unit, a, stop, _noun_after(t, stop), approx)
-    return Number("plain", value, q, places, "", a, m.end("num"), approx=approx)
+    return Number("plain", value, q, places, "", a, m.end(2), approx=approx)
+
+
+_HUNDRED, _THOUSAND = Decimal(100), Decimal(1000)

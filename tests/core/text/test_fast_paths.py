@@ -6,6 +6,7 @@ quotes, brackets, digits, the terms' characters), and the example corpus is run 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import examples_text as ET
 import make_examples as mk
@@ -15,7 +16,8 @@ from hypothesis import strategies as st
 
 from perfxl.core.text import bind as B
 from perfxl.core.text import lexicon as X
-from perfxl.core.text.numbers import _FOLD, Sentence, fold, split_sentences
+from perfxl.core.text import numbers as N
+from perfxl.core.text.numbers import _FOLD, Number, Sentence, find_numbers, fold, split_sentences
 
 # ------------------------------------------------------------------------------ references
 
@@ -64,6 +66,81 @@ def ref_split_sentences(text: str, joins_number=lambda before: False) -> list[Se
         i += 1
     close(n, True)
     return out
+
+
+def _ref_ordinal(t: str, m: re.Match) -> bool:
+    a, b = m.start(), m.end("num")
+    after = t[b:b + 2]
+    if after[:1] == "、" or (after[:1] == "." and not after[1:2].isdigit()) or after[:1] in ")）":
+        return m["unit"] is None
+    return t[max(0, a - 1):a] == "第"
+
+
+def ref_find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    t = fold(text)
+    end = len(t) if end is None else end
+    out: list[Number] = []
+    for m in N._NUMBER.finditer(t, start, end):
+        out.append(_ref_reading(t, m))
+    for m in N._CN_COUNT.finditer(t, start, end):
+        value = N.cn_number(m["cn"])
+        if value is not None:
+            unit = m["unit"]
+            out.append(Number("count", Decimal(value), Decimal(1), 0, unit, m.start(), m.end(),
+                              N._noun_after(t, m.end())))
+    out.sort(key=lambda x: x.start)
+    return [x for x in out if x.kind != "skip"]
+
+
+def _ref_reading(t: str, m: re.Match) -> Number:
+    raw = m["num"].replace(",", "")
+    value = Decimal(raw)
+    places = len(raw.partition(".")[2])
+    if m["sign"]:
+        value = -value
+    unit = m["unit"] or ""
+    approx = bool(m["approx"]) or bool(N._APPROX_BEFORE.search(t, max(0, m.start() - 6), m.start()))
+    stop = m.end()
+    if approx and not m["approx"]:
+        approx = True
+    if N._APPROX_AFTER.match(t, stop):
+        approx = True
+    a = m.start()
+    if _ref_ordinal(t, m):
+        return Number("skip", value, Decimal(1), places, unit, a, stop)
+    if unit in ("万", "亿"):
+        nxt = t[stop:stop + 2]
+        more = next((u for u in N._UNITS if nxt.startswith(u) and u not in N._MONEY and u != "%"), None)
+        if more is not None:
+            v = value * (10000 if unit == "万" else 10 ** 8)
+            return Number("count" if more in N._COUNT_UNITS else "quantity", v, Decimal(1).scaleb(-places) * 10000,
+                          places, unit + more, a, stop + len(more), N._noun_after(t, stop + len(more)), approx)
+    if unit in N._MONEY:
+        factor = N._MONEY[unit]
+        name = unit if unit.endswith("元") else unit + "元"
+        return Number("amount", value * factor, Decimal(1).scaleb(-places) * factor, places, name, a, stop,
+                      approx=approx)
+    if unit in ("%", "‰"):
+        div = Decimal(100) if unit == "%" else Decimal(1000)
+        return Number("percent", value / div, Decimal(1).scaleb(-places) / div, places, unit, a, stop,
+                      approx=approx)
+    if unit in ("个百分点", "百分点"):
+        return Number("points", value / 100, Decimal(1).scaleb(-places) / 100, places, unit, a, stop,
+                      approx=approx)
+    q = Decimal(1).scaleb(-places)
+    if unit == "分":
+        if t[stop:stop + 1] and t[stop] in N._NOT_SCORE:
+            return Number("plain", value, q, places, "", a, m.end("num"))
+        return Number("score", value, q, places, unit, a, stop, approx=approx)
+    if unit in ("年", "年度") and places == 0 and N._YEAR.match(raw) and not m["sign"]:
+        return Number("year", value, q, 0, unit, a, stop)
+    if unit in ("月", "日") and places == 0 and not m["sign"]:
+        return Number("date", value, q, 0, unit, a, stop)
+    if unit in N._COUNT_UNITS:
+        return Number("count", value, q, places, unit, a, stop, N._noun_after(t, stop), approx)
+    if unit:
+        return Number("quantity", value, q, places, unit, a, stop, N._noun_after(t, stop), approx)
+    return Number("plain", value, q, places, "", a, m.end("num"), approx=approx)
 
 
 _REF_TERMS = tuple((re.compile(p), c) for p, c in X.TERMS)
@@ -124,6 +201,29 @@ def test_fold_as_before(text):
 def test_fold_as_before_on_the_corpus():
     for text in corpus():
         assert fold(text) == text.translate(_FOLD)
+
+
+# ------------------------------------------------------------------------------ figures
+
+FIGURES = st.lists(st.one_of(
+    st.sampled_from(["4601", "482.33", "0.5", "12,600", "1,234.5", "2022", "2021", "12", "3", "-39.88", "10"]),
+    st.sampled_from(N._UNITS + ["", " ", "余", "多", "约", "近", "以上", "左右", "第", "、", ".", ")", "（", "）"]),
+    st.sampled_from(list("一二两三四五六七八九十个项家所名处位人年月日分元万亿%,.。；\n") + ["人次", "百分点", "股室"])),
+    max_size=30).map("".join)
+
+
+@given(FIGURES, st.data())
+@settings(max_examples=500, deadline=None)
+def test_find_numbers_as_before(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert repr(find_numbers(text, a, b)) == repr(ref_find_numbers(text, a, b))  # repr: exponents too
+    assert repr(find_numbers(text)) == repr(ref_find_numbers(text))
+
+
+def test_find_numbers_as_before_on_the_corpus():
+    for text in corpus():
+        assert repr(find_numbers(text)) == repr(ref_find_numbers(text))
 
 
 # ------------------------------------------------------------------------------ sentences
