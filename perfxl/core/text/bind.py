@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from . import lexicon as X
 from .numbers import Number, Sentence
+from .quick import Sieved
 
 _CONNECT = re.compile(r"^(?:\s|为|是|达到|达|共计|合计|总计|共有|共|计|有|:|：|安排|金额|总额|资金|数|的|了|"
                       r"实际完成|实际|完成|实现|发生|约|分别|累计|人数|人员|人|总数|支出|"
@@ -27,7 +28,7 @@ CHANGE = re.compile(r"(?P<cmp>较|比|与|同比)(?P<base>[^，,。；;\d%]{0,14
                     r"(?:额|幅度|幅)?(?:为|达)?\s*$")
 _LAST_YEAR = re.compile(r"上年(?!结转|结余)|去年|上一年|上年度|前一年|同期")
 _PLAN = re.compile(r"计划(?!财务|生育|单列|股|科)|力争|预计|拟|争取|预期|目标值|目标为|下一步|下一年度|明年|今后|将要")
-_ORG = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:中心|站|所|学校|中学|小学|幼儿园|医院|卫生院|大队|中队|分局|委员会|"
+_ORG = Sieved(r"[\u4e00-\u9fff]{2,14}?(?:中心|站|所|学校|中学|小学|幼儿园|医院|卫生院|大队|中队|分局|委员会|"
                   r"办事处|公司|协会|社区|村委会|研究院|服务部|管理处)(?![\u4e00-\u9fff]?(?:股|科|室))")
 _ORG_WORDS = {"中心", "学校", "医院", "卫生院", "大队", "中队", "分局", "委员会", "办事处", "社区", "管理处",
               "站", "所", "本站", "本所"}
@@ -41,7 +42,7 @@ _COUNT_NOUNS = (("办公室", "departments_count"), ("事业站所", "subunits_c
                 ("二级预算单位", "subunits_count"), ("内设机构", "departments_count"),
                 ("股室", "departments_count"), ("科室", "departments_count"), ("职能股室", "departments_count"),
                 ("处室", "departments_count"), ("在职", "staff_active"), ("退休", "staff_retired"))
-_PROJECT_HEAD = re.compile(r"(?:^|[、.\s])([^，。；：:、\s\d]{2,40}?项目)(?=[：:(，,]|$)")
+_PROJECT_HEAD = Sieved(r"(?:^|[、.\s])([^，。；：:、\s\d]{2,40}?项目)(?=[：:(，,]|$)")
 GRADE = re.compile(r"(?:等级|等次|评价结果|自评结果|评定|评为|评价为)(?:为|是|:|：)?\s*[“\"「]?"
                     r"(?P<g>优秀|良好|中等|优|良|中|差)(?=[”\"」。，,；;、\s)（(]|等级|等次|级|$)")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "优": "优", "良": "良", "中": "中", "差": "差"}
@@ -209,7 +210,7 @@ def count_concept(noun: str) -> str | None:
     return None
 
 
-_PROJECT_MENTION = re.compile(r"[\u4e00-\u9fff“”]{2,24}?项目(?!支出|资金|绩效|预算|管理|单位|名称|库|实施|建设|资金|自评)")
+_PROJECT_MENTION = Sieved(r"[\u4e00-\u9fff“”]{2,24}?项目(?!支出|资金|绩效|预算|管理|单位|名称|库|实施|建设|资金|自评)")
 _NOT_A_NAME = re.compile(r"(?:本|该|此|各|全部|所有|其他|其余|上述|以上|重点|部分)项目$")
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .quick import clues
+
 # (pattern, concept). Patterns run on folded text (full-width brackets are ASCII).
 _SUM = r"(?:合计|总计|总额|总数)?"
 TERMS: tuple[tuple[str, str | None], ...] = (
@@ -65,79 +67,7 @@ TERMS: tuple[tuple[str, str | None], ...] = (
     (r"收入水平|收入增长|人均收入|纯收入|可支配收入|增收", None),
 )
 
-def _clues(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """(first, needed): the characters a match of ``pattern`` can start with, and a set of characters one
-    of which every match contains (None: cannot tell). A text holding none of ``first``, or none of
-    ``needed``, holds no match, so the pattern need not be run on it. Read from the parsed pattern."""
-    try:
-        from re import _constants as K  # noqa: N812
-        from re import _parser
-
-        def first(items):  # (characters a non-empty match can start with, whether it can be empty)
-            acc: set[str] = set()
-            for op, av in items:
-                if op is K.LITERAL:
-                    return acc | {chr(av)}, False
-                if op is K.IN:
-                    if not all(o is K.LITERAL for o, _ in av):
-                        return None, False
-                    return acc | {chr(a) for _, a in av}, False
-                if op is K.SUBPATTERN:
-                    f, empty = first(av[3])
-                elif op is K.BRANCH:
-                    f, empty = set(), False
-                    for branch in av[1]:
-                        fb, eb = first(branch)
-                        if fb is None:
-                            return None, False
-                        f, empty = f | fb, empty or eb
-                elif op in (K.MAX_REPEAT, K.MIN_REPEAT):
-                    f, empty = first(av[2])
-                    empty = empty or av[0] == 0
-                else:
-                    return None, False
-                if f is None:
-                    return None, False
-                acc |= f
-                if not empty:
-                    return acc, False
-            return acc, True
-
-        def needed(items):  # the smallest set among the elements a match cannot do without
-            sets = []
-            for op, av in items:
-                c = None
-                if op is K.LITERAL:
-                    c = {chr(av)}
-                elif op is K.IN and all(o is K.LITERAL for o, _ in av):
-                    c = {chr(a) for _, a in av}
-                elif op is K.SUBPATTERN:
-                    c = needed(av[3])
-                elif op is K.BRANCH:
-                    c = set()
-                    for branch in av[1]:
-                        nb = needed(branch)
-                        if nb is None:
-                            c = None
-                            break
-                        c |= nb
-                elif op in (K.MAX_REPEAT, K.MIN_REPEAT) and av[0] >= 1:
-                    c = needed(av[2])
-                if c:
-                    sets.append(c)
-            return min(reversed(sets), key=len) if sets else None
-
-        parsed = _parser.parse(pattern)
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return None, None
-        f, empty = first(parsed)
-        n = needed(parsed)
-        return (None if f is None or empty else frozenset(f)), (None if n is None else frozenset(n))
-    except Exception:  # another Python's parser: run the pattern everywhere
-        return None, None
-
-
-_COMPILED = tuple((re.compile(p), c, *_clues(p)) for p, c in TERMS)
+_COMPILED = tuple((re.compile(p), c, *clues(p)) for p, c in TERMS)
 _ENDS_WITH_TERM = re.compile("(?:" + "|".join(p for p, c in TERMS if c) + r")(?:为|是|达|共计|合计|总计|共)?\s*$")
 
 PROCUREMENT_ONLY = frozenset({"procurement_goods", "procurement_works", "procurement_services"})

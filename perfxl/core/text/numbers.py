@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .quick import Sieved
+
 _FOLD = {0xFF10 + i: ord("0") + i for i in range(10)}
 _FOLD.update({0xFF21 + i: ord("A") + i for i in range(26)})
 _FOLD.update({0xFF41 + i: ord("a") + i for i in range(26)})
@@ -123,8 +125,8 @@ _NUMBER = re.compile(
 )
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
-_CN_COUNT = re.compile(r"(?<![第一二两三四五六七八九十百千万零〇统唯同单])(?P<cn>[一二两三四五六七八九十]{1,3})"
-                       r"(?P<unit>个|项|家|所|名|处|位|人)")
+_CN_COUNT = Sieved(r"(?<![第一二两三四五六七八九十百千万零〇统唯同单])(?P<cn>[一二两三四五六七八九十]{1,3})"
+                   r"(?P<unit>个|项|家|所|名|处|位|人)", hint="[一二两三四五六七八九十][个项家所名处位人]")
 _NOT_SCORE = "别钟析类配期批项成局值级管布解为担摊工红散包部校院会队公中站数层段享"
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,10}")
 _NOUN_CUT = re.compile(r"[的和及与共其另、，。；：（(]")

@@ -6,9 +6,10 @@ import re
 from . import bind as B
 from .model import SumOf
 from .pending import CONCEPT_PARTITIONS, Pending, descends, matching
+from .quick import Sieved
 
 _NOT_PART = re.compile(r"节约|节省|结余|超支|增加|减少|下降|增长|降低|上升|较|比|同比|相比|另|此外")
-_TOTAL_MARK = re.compile(r"(?:^|[，,；;：:、(])\s*(?:以上|两项|三项|四项|各项)?(?:合计|共计|总计|累计|共|总额)(?:金额|资金)?"
+_TOTAL_MARK = Sieved(r"(?:^|[，,；;：:、(])\s*(?:以上|两项|三项|四项|各项)?(?:合计|共计|总计|累计|共|总额)(?:金额|资金)?"
                          r"(?:为|是|:|：|达)?\s*$")
 
 
@@ -73,7 +74,7 @@ def find_sums(t, ds, lo):
         if not _usable_part(d) or d.number.approx:
             continue
         s = d.sentence
-        marked = _TOTAL_MARK.search(t[s.start:d.start])
+        marked = _TOTAL_MARK.possible(t, s.start, d.start) and _TOTAL_MARK.rx.search(t[s.start:d.start])
         term_total = d.term is not None and re.search(r"合计|总计|共计", t[d.term[0]:d.term[1]]) is not None
         if not marked and not term_total:
             continue

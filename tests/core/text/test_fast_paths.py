@@ -178,7 +178,9 @@ TERM_CHARS = "".join(sorted({ch for p, _ in X.TERMS for ch in p if "\u4e00" <= c
 WORDS = sorted({w for p, _ in X.TERMS for w in re.findall(r"[\u4e00-\u9fff]+", p)})
 PUNCT = "。！？!?；;，,、：:()（）“”\"'’ \n\r\t　-—"
 OTHER = ["较", "比", "与", "同比", "占", "上年", "去年", "年初", "全年", "增加", "减少", "的", "比重", "其中", "合计",
-         "4601", "482.33", "89.04", "12,600", "3", "万元", "元", "%", "个", "人", "分", "项目", "中心", "本局"]
+         "4601", "482.33", "89.04", "12,600", "3", "万元", "元", "%", "个", "人", "分", "项目", "中心", "本局",
+         "每人每月", "每亩", "/人", "/人·月", "医院", "学校", "卫生院", "道路养护项目", "该项目", "三个", "两项", "五",
+         "共计", "总额", "以上", "约", "等级为", "优秀", "良", "评为", "下设", "即", "分别为", "产出指标", "计划", "预计"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS + OTHER), st.sampled_from(PUNCT), st.sampled_from(TERM_CHARS)),
                  max_size=40).map("".join)
 
@@ -281,3 +283,39 @@ def test_masked_as_before(text):
         terms = X.find_terms(t, s.start, s.end)
         assert B.masked(t, s, terms, marks) == ref_masked(t, s, terms)
         assert B.masked(t, s, terms) == ref_masked(t, s, terms)
+
+
+# ------------------------------------------------------------------------------ sieved patterns
+
+
+def _sieved():
+    from perfxl.core.text import bind, numbers, relations, sums
+    from perfxl.core.text.quick import Sieved
+
+    return [(f"{m.__name__}.{k}", v) for m in (bind, numbers, relations, sums) for k, v in vars(m).items()
+            if isinstance(v, Sieved)]
+
+
+SIEVED = _sieved()
+
+
+@pytest.mark.parametrize("name,sieved", SIEVED, ids=[n for n, _ in SIEVED])
+def test_a_sieved_pattern_finds_what_its_pattern_finds(name, sieved):
+    assert sieved.hint is not None  # it does skip texts
+    for text in corpus():
+        t = fold(text)
+        for s in split_sentences(t, X.ends_with_term):
+            for a in range(s.start, s.end, 7):
+                assert [m.span() for m in sieved.finditer(t, a, s.end)] == [m.span() for m in sieved.rx.finditer(t, a, s.end)]
+                assert bool(sieved.search(t, a, s.end)) == bool(sieved.rx.search(t, a, s.end))
+                assert bool(sieved.match(t, a, s.end)) == bool(sieved.rx.match(t, a, s.end))
+
+
+@given(texts)
+@settings(max_examples=300, deadline=None)
+def test_sieved_patterns_as_their_patterns(text):
+    t = fold(text)
+    for _, sieved in SIEVED:
+        for a in range(0, len(t) + 1, 3):
+            assert [m.span() for m in sieved.finditer(t, a)] == [m.span() for m in sieved.rx.finditer(t, a)]
+            assert sieved.possible(t, a) or sieved.rx.search(t, a) is None
