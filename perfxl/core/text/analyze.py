@@ -12,6 +12,9 @@ from .numbers import fold, numbers_in, split_sentences
 from .structures import find_structures
 
 _BOUND_KINDS = {"amount", "percent", "points", "count", "score", "quantity"}
+_BUDGET_OR_PLAN = re.compile(r"预算|计划")
+_THEREOF = re.compile(r"\s*其中")
+_YEAR_WORDS = re.compile(r"全年|本年|年度|\d+年")
 
 
 def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None) -> Analysis:
@@ -107,10 +110,10 @@ def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool,
         concept = drafts_before[-1].concept  # 预算数 a，决算数 b: the same quantity in the other phase
     if concept is None:
         return
-    if d.term and concept in X.PLAIN and re.search(r"预算|计划", t[d.term[1]:n.start]):
+    if d.term and concept in X.PLAIN and _BUDGET_OR_PLAN.search(t, d.term[1], n.start):
         return  # 政府采购预算 X: a budget of something the tables hold only as spent
     phase = B.phase_at(t, s.start, n.start, masks) or period_phase.get(s.period)
-    if phase is None and re.match(r"\s*其中", t[s.start:s.start + 4]):
+    if phase is None and _THEREOF.match(t, s.start, s.start + 4):
         phase = period_phase.get("last")  # "…实际支出 Y 万元。其中 …": the list goes on from the sentence before
     phase = phase or X.SECTION_PHASE.get(section)
     if not project_cell and concept in X.PROJECT and concept != "initial" or hint and concept == "initial":
@@ -139,7 +142,7 @@ def _phase_of_previous(t: str, terms: list, term, s, drafts_before: list) -> str
     if before:
         return before[0][2]
     start = B.clause_start(t, s.start, a)
-    if not re.sub(r"全年|本年|年度|\d+年", "", t[start:a]).strip() and drafts_before:
+    if not _YEAR_WORDS.sub("", t[start:a]).strip() and drafts_before:
         return drafts_before[-1].concept
     return "initial" if term[2] == "initial" else None
 

@@ -34,6 +34,10 @@ _ORG_WORDS = {"中心", "学校", "医院", "卫生院", "大队", "中队", "�
               "站", "所", "本站", "本所"}
 _SELF = re.compile(r"^(?:本|我)(?:局|单位|部门|中心|校|院|站|所|委|办|镇|乡|街道)")
 _GENERIC_LEFT = set("，,：:；;、()。中排共年度末初的为和及与是在有其计总门级部 \n\t")
+_SUM_SUFFIX = re.compile(r"(?:合计|总计|总额|总数)$")
+_BRACKETED = re.compile(r"\([^()]*\)?")
+_ORG_LEAD = re.compile(r"^(?:年度|年|度|全|该|其中|另外|以及)+")
+_NAME_CUT = re.compile(r"[的了将对在为与和及是]")
 _GENERIC = {"收入", "支出", "项目支出", "负债", "货物", "工程", "服务", "货物类", "工程类", "服务类",
             "固定资产", "编制", "股室", "科室", "执行数", "总分"}
 _COUNT_NOUNS = (("办公室", "departments_count"), ("事业站所", "subunits_count"), ("站所", "subunits_count"),
@@ -70,14 +74,18 @@ class Draft:
     term: tuple[int, int] | None = None
 
 
+_UP_TO_DELIM = re.compile(".*[" + re.escape(_DELIM) + "]", re.S)  # greedy: up to the last one
+
+
 def clause_start(t: str, lo: int, pos: int) -> int:
-    i = pos
-    while i > lo and t[i - 1] not in _DELIM:
-        i -= 1
-    return i
+    """Where the clause holding ``pos`` starts: after the last ，：、（）； before it, at ``lo`` at most."""
+    m = _UP_TO_DELIM.match(t, lo, pos)
+    return m.end() if m else lo
 
 
 def paren_depth(t: str, lo: int, pos: int) -> int:
+    if t.find("(", lo, pos) < 0:
+        return 0
     d = 0
     for c in t[lo:pos]:
         if c == "(":
@@ -90,7 +98,7 @@ def paren_depth(t: str, lo: int, pos: int) -> int:
 def usable_terms(t: str, s: Sentence, section: str, names: tuple[tuple[int, int], ...]) -> list:
     """The sentence's terms, without procurement words outside 采购 context, generic words glued to
     a name before them (培训支出, 水利工程), and anything inside a project's name."""
-    procurement = section == "text_procurement" or "采购" in t[s.start:s.end]
+    procurement = section == "text_procurement" or t.find("采购", s.start, s.end) >= 0
     out = []
     for a, b, c in X.find_terms(t, s.start, s.end):
         if any(a < y and b > x for x, y in names):
@@ -98,7 +106,7 @@ def usable_terms(t: str, s: Sentence, section: str, names: tuple[tuple[int, int]
         if c in X.PROCUREMENT_ONLY and not procurement:
             continue
         word = t[a:b]
-        if c and re.sub(r"(?:合计|总计|总额|总数)$", "", word) in _GENERIC:
+        if c and _SUM_SUFFIX.sub("", word) in _GENERIC:
             if a > s.start and t[a - 1] not in _GENERIC_LEFT:
                 c = None
         out.append((a, b, c))
@@ -172,9 +180,10 @@ def org_before(t: str, lo: int, pos: int, whole_sentence: bool) -> str:
     start = lo if whole_sentence else clause_start(t, lo, pos)
     text = t[start:pos]
     # names inside brackets (实施单位：…) and lists of units (counted elsewhere) are not the subject
-    text = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group()), text)
+    if "(" in text:
+        text = _BRACKETED.sub(lambda m: " " * len(m.group()), text)
     for m in _ORG.finditer(text):
-        name = re.sub(r"^(?:年度|年|度|全|该|其中|另外|以及)+", "", m.group())
+        name = _ORG_LEAD.sub("", m.group())
         if not _SELF.match(name) and name not in _ORG_WORDS:
             return name  # a named organisation ("学校" alone is the unit speaking of itself)
     return ""
@@ -224,7 +233,7 @@ def project_hint(t: str, s: Sentence, names: tuple[str, ...], line: str) -> str:
     if m:
         return m.group(1)
     for m in reversed(list(_PROJECT_MENTION.finditer(t, s.start, s.end))):
-        name = re.split(r"[的了将对在为与和及是]", m.group())[-1]
+        name = _NAME_CUT.split(m.group())[-1]
         if len(name) > 3 and not _NOT_A_NAME.search(name):
             return name
     return ""

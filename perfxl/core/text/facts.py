@@ -11,6 +11,7 @@ from .model import Claim, ProjectFacts, TableFacts
 
 _RATE_KEYS = {"exec_rate", "final_basic_share", "final_project_share", "final_personnel_share", "final_public_share"}
 _COUNT_KEYS = {"staff_quota", "staff_active", "staff_retired", "departments_count", "subunits_count"}
+_PLACE = re.compile(r"^.{0,6}?[县市区州旗]")
 _TEXT_KEYS = {"grade", "unit_name", "departments", "subunits", "name"}
 
 
@@ -112,7 +113,7 @@ class Facts:
             return True
         if not self.unit_name:
             return False
-        core = re.sub(r"^.{0,6}?[县市区州旗]", "", self.unit_name)
+        core = _PLACE.sub("", self.unit_name)
         return org in self.unit_name or self.unit_name in org or (len(core) >= 3 and core in org)
 
 

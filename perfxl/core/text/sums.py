@@ -9,6 +9,8 @@ from .pending import CONCEPT_PARTITIONS, Pending, descends, matching
 from .quick import Sieved
 
 _NOT_PART = re.compile(r"节约|节省|结余|超支|增加|减少|下降|增长|降低|上升|较|比|同比|相比|另|此外")
+_TOTAL_WORD = re.compile(r"合计|总计|共计")
+_LIST_ENDS = re.compile(r"其中|合计|共计|总计|另外|此外|另有")
 _TOTAL_MARK = Sieved(r"(?:^|[，,；;：:、(])\s*(?:以上|两项|三项|四项|各项)?(?:合计|共计|总计|累计|共|总额)(?:金额|资金)?"
                          r"(?:为|是|:|：|达)?\s*$")
 
@@ -36,12 +38,13 @@ def _usable_part(d: B.Draft) -> bool:
 def find_sums(t, ds, lo):
     out = []
     amounts = [d for d in ds if d.kind == "amount"]
+    if not amounts:
+        return out
     depth = {id(d): B.paren_depth(t, lo, d.start) for d in amounts}
     sentences = sorted({id(d.sentence): d.sentence for d in ds}.values(), key=lambda s: s.start)
     # 其中 lists
     for s in sentences:
-        for m in re.finditer("其中", t[s.start:s.end]):
-            k = s.start + m.start()
+        for k in _positions(t, "其中", s.start, s.end):
             if t[k - 1:k] == "(":
                 continue
             dk = B.paren_depth(t, lo, k)
@@ -75,7 +78,7 @@ def find_sums(t, ds, lo):
             continue
         s = d.sentence
         marked = _TOTAL_MARK.possible(t, s.start, d.start) and _TOTAL_MARK.rx.search(t[s.start:d.start])
-        term_total = d.term is not None and re.search(r"合计|总计|共计", t[d.term[0]:d.term[1]]) is not None
+        term_total = d.term is not None and _TOTAL_WORD.search(t, d.term[0], d.term[1]) is not None
         if not marked and not term_total:
             continue
         parts = []
@@ -94,6 +97,14 @@ def find_sums(t, ds, lo):
             continue
         out.append(_sum(d, _nest(parts), True if marked else _complete(d, parts)))
     return out
+
+
+def _positions(t: str, word: str, a: int, b: int):
+    """Where ``word`` occurs in ``t[a:b]`` (not overlapping), left to right."""
+    k = t.find(word, a, b)
+    while k >= 0:
+        yield k
+        k = t.find(word, k + len(word), b)
 
 
 def _list_after(t, amounts, depth, total, s, sentences, k, dk):
@@ -116,7 +127,7 @@ def _list_after(t, amounts, depth, total, s, sentences, k, dk):
     following = [x for x in sentences if x.period == s.period and x.start > s.start]
     for s2 in following:
         piece = t[s2.start:s2.end]
-        if re.search(r"其中|合计|共计|总计|另外|此外|另有", piece):
+        if _LIST_ENDS.search(piece):
             break
         mine = [d for d in amounts if d.sentence is s2 and d.role not in ("change", "standard", "factor", "base")]
         if not mine or not mine[0].concept or not _compatible(total, mine[0]):

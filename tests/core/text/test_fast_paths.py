@@ -319,3 +319,33 @@ def test_sieved_patterns_as_their_patterns(text):
         for a in range(0, len(t) + 1, 3):
             assert [m.span() for m in sieved.finditer(t, a)] == [m.span() for m in sieved.rx.finditer(t, a)]
             assert sieved.possible(t, a) or sieved.rx.search(t, a) is None
+
+
+# ------------------------------------------------------------------------------ clauses and brackets
+
+
+def ref_clause_start(t: str, lo: int, pos: int) -> int:
+    i = pos
+    while i > lo and t[i - 1] not in "，,：:、()；;":
+        i -= 1
+    return i
+
+
+def ref_paren_depth(t: str, lo: int, pos: int) -> int:
+    d = 0
+    for c in t[lo:pos]:
+        if c == "(":
+            d += 1
+        elif c == ")" and d:
+            d -= 1
+    return d
+
+
+@given(texts, st.data())
+@settings(max_examples=400, deadline=None)
+def test_clause_start_and_paren_depth_as_before(text, data):
+    t = fold(text)
+    lo = data.draw(st.integers(0, len(t)))
+    pos = data.draw(st.integers(lo, len(t)))
+    assert B.clause_start(t, lo, pos) == ref_clause_start(t, lo, pos)
+    assert B.paren_depth(t, lo, pos) == ref_paren_depth(t, lo, pos)
