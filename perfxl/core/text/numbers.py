@@ -119,8 +119,8 @@ _OTHER_UNITS = ("个月", "个工作日", "平方米", "立方米", "公里", "�
                 "月", "年度", "年", "周", "小时", "课时", "学时", "岁", "千瓦", "册")
 _UNITS = sorted(("亿元", "万元", "千元", "元", "亿", "万", "%", "‰", "个百分点", "百分点", "分",
                  *_COUNT_UNITS, *_OTHER_UNITS), key=len, reverse=True)
-_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z.])(?P<sign>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUMBER = re.compile(  # (?=[-\d]): a figure starts with a sign or a digit (a quick test at each position)
+    r"(?=[-\d])(?<![0-9A-Za-z.])(?P<sign>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<ws>[ \t]*)(?P<approx>余|多)?(?P<unit>" + "|".join(map(re.escape, _UNITS)) + ")?"
 )
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
