@@ -54,6 +54,7 @@ class Run:
         self.corrections: dict[tuple[int, int], Decimal] = {}
         self.findings: list[Finding] = []
         self.reported: set[tuple[int, int]] = set()
+        self._by_field: dict[str | None, list] | None = None  # the claims by field, in the order of refs()
 
     def claim(self, ref: tuple[int, int]) -> Claim:
         return self.analyses[ref[0]].claims[ref[1]]
@@ -109,9 +110,13 @@ class Run:
         return Member(Decimal(v), Decimal(0), Decimal("0.01"), None, X.LABELS.get(key, key))
 
     def _text_value(self, ai: int, near: Claim, key: str, sk: str) -> Member | None:
+        if self._by_field is None:
+            self._by_field = {}
+            for ref, c in self.refs():
+                self._by_field.setdefault(c.field, []).append((ref, c))
         best = None
-        for (i, j), c in self.refs():
-            if c.field != key or c.role in ("share", "change") or not self.comparable(c):
+        for (i, j), c in self._by_field.get(key, ()):
+            if c.role in ("share", "change") or not self.comparable(c):
                 continue
             scope = self.scope(c)
             if scope is None or self.scope_key(scope) != sk:
