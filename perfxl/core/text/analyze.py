@@ -30,23 +30,29 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
     period_phase: dict[int | str, str] = {}
     period_year: dict[int, int] = {}
     # the projects' names and the comparison words, found once in the whole cell
-    name_spans = [m.span() for n in names if len(n) >= 4 for m in re.finditer(re.escape(fold(n)), t)]
+    name_spans = [span for n in names if len(n) >= 4 for span in _occurrences(t, fold(n))]
     marks = B.mask_marks(t)
+    line_hints: dict[int, str] = {}  # line → the project it names
     for s in sentences:
+        numbers = numbers_in(t, s.start, s.end)
+        sentence_years = [n for n in numbers if n.kind == "year"]
+        if sentence_years:
+            period_year[s.period] = int(sentence_years[-1].value)
+        bound = [n for n in numbers if n.kind in _BOUND_KINDS]
+        grades = list(B.GRADE.finditer(t, s.start, s.end))
+        if not bound and not grades and not B.has_phase_words(t, s.start, s.end):
+            continue  # nothing to read, and no phase for the sentences after it
+        # the sentence's terms, the words that are no phase, and the project it is about
         spans_names = tuple((a, b) for a, b in name_spans if a >= s.start and b <= s.end)
         terms = B.usable_terms(t, s, section, spans_names)
         masks = B.masked(t, s, terms, marks)
-        line = lines[bisect_right(line_starts, s.start) - 1]
-        hint = B.project_hint(t, s, names, line)
-        numbers = numbers_in(t, s.start, s.end)
-        for n in numbers:
-            if n.kind == "year":
-                period_year[s.period] = int(n.value)
-        sentence_years = [n for n in numbers if n.kind == "year"]
+        if bound or grades:
+            k = bisect_right(line_starts, s.start) - 1
+            if k not in line_hints:
+                line_hints[k] = B.line_hint(names, lines[k])
+            hint = line_hints[k] or B.sentence_hint(t, s)
         in_sentence: list[B.Draft] = []
-        for n in numbers:
-            if n.kind not in _BOUND_KINDS:
-                continue
+        for n in bound:
             d = B.Draft(n, s, n.kind, n.value, n.start, n.end)
             same = [x for x in in_sentence if x.concept and x.kind == n.kind]
             _bind(d, t, s, terms, masks, section, project_cell, hint, period_phase, same)
@@ -69,7 +75,7 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
         phase = B.phase_at(t, s.start, s.end, masks)
         if phase:
             period_phase[s.period] = period_phase["last"] = phase
-        for m in B.GRADE.finditer(t, s.start, s.end):
+        for m in grades:
             if not project_cell and not hint:
                 continue  # a grade in the department's text: the department's own, or which project's?
             d = B.Draft(None, s, "grade", B.GRADE_WORDS[m["g"]], m.start("g"), m.end("g"), field="grade",
@@ -78,6 +84,14 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
             drafts.append(d)
     structures = find_structures(t, section, drafts)
     return _freeze(cell, text, drafts, structures)
+
+
+def _occurrences(t: str, word: str):
+    """Where ``word`` occurs in ``t`` (not overlapping, left to right), as spans."""
+    k, n = t.find(word), len(word)
+    while k >= 0:
+        yield k, k + n
+        k = t.find(word, k + n)
 
 
 def _lines(t: str) -> tuple[list[int], list[str]]:
@@ -122,9 +136,10 @@ def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool,
         scope = "project"
     field, candidates, scope = B.resolve(concept, phase, scope)
     fields = (field,) if field else candidates
-    if n.kind == "amount" and all(X.KIND.get(f, "amount") == "amount" for f in fields):
+    kinds = [X.KIND.get(f) for f in fields]
+    if n.kind == "amount" and all(k is None or k == "amount" for k in kinds):
         d.concept = concept  # a part of a known whole even where the tables hold no cell for it
-    if not fields or any(X.KIND.get(f) != _kind_of(n) for f in fields):
+    if not fields or any(k != _KIND_OF.get(n.kind, n.kind) for k in kinds):
         return
     d.concept, d.field, d.candidates, d.scope = concept, field, candidates, scope
     if scope == "project":
@@ -147,8 +162,7 @@ def _phase_of_previous(t: str, terms: list, term, s, drafts_before: list) -> str
     return "initial" if term[2] == "initial" else None
 
 
-def _kind_of(n) -> str:
-    return {"points": "percent"}.get(n.kind, n.kind)
+_KIND_OF = {"points": "percent"}  # the kind of field a figure can restate
 
 
 def _freeze(cell: TextCell, text: str, drafts: list[B.Draft], structures) -> Analysis:

@@ -52,9 +52,11 @@ GRADE = re.compile(r"(?:等级|等次|评价结果|自评结果|评定|评为|�
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "优": "优", "良": "良", "中": "中", "差": "差"}
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Draft:
-    """A figure while its sentence is being read (frozen into a Claim at the end)."""
+    """A figure while its sentence is being read (frozen into a Claim at the end). Two drafts are the
+    same only if they are one object (two figures of a cell never share a start, so this is what
+    comparing their fields gave)."""
 
     number: Number | None
     sentence: Sentence
@@ -154,6 +156,11 @@ def masked(t: str, s: Sentence, terms: list, marks=None) -> list[tuple[int, int]
     return spans
 
 
+def has_phase_words(t: str, lo: int, pos: int) -> bool:
+    """Whether ``t[lo:pos]`` holds a 预算 / 决算 word at all (else ``phase_at`` is None whatever the spans)."""
+    return _BUDGET_MARK.search(t, lo, pos) is not None or _FINAL_MARK.search(t, lo, pos) is not None
+
+
 def phase_at(t: str, lo: int, pos: int, spans) -> str | None:
     best, phase = -1, None
     for rx, name in ((_BUDGET_MARK, "budget"), (_FINAL_MARK, "final")):
@@ -226,12 +233,22 @@ _NOT_A_NAME = re.compile(r"(?:本|该|此|各|全部|所有|其他|其余|上述
 def project_hint(t: str, s: Sentence, names: tuple[str, ...], line: str) -> str:
     """The project a sentence is about: a known project's name in its line, a "…项目：" heading, or a
     "…项目" named in the sentence itself ("" when none is named)."""
+    return line_hint(names, line) or sentence_hint(t, s)
+
+
+def line_hint(names: tuple[str, ...], line: str) -> str:
+    """The project a line names: a known project's name, or a "…项目：" heading ("" when none)."""
     for name in sorted(names, key=len, reverse=True):
         if name and name in line:
             return name
     m = _PROJECT_HEAD.search(line)
     if m:
         return m.group(1)
+    return ""
+
+
+def sentence_hint(t: str, s: Sentence) -> str:
+    """A "…项目" the sentence names ("" when none)."""
     for m in reversed(list(_PROJECT_MENTION.finditer(t, s.start, s.end))):
         name = _NAME_CUT.split(m.group())[-1]
         if len(name) > 3 and not _NOT_A_NAME.search(name):

@@ -17,13 +17,25 @@ def find_structures(t: str, section: str, drafts: list[B.Draft]) -> list[Pending
     for d in drafts:
         periods.setdefault(d.sentence.period, []).append(d)
     for ds in periods.values():
-        ds.sort(key=lambda d: d.start)
+        ds.sort(key=_start)
         lo = min(d.sentence.start for d in ds)
-        out += find_changes(t, ds)
-        out += find_products(t, ds)
-        sums = find_sums(t, ds, lo)
-        out += sums
-        out += find_shares(t, ds, sums)
-        out += find_lists(t, ds)
-        find_weights(t, ds)
+        kinds = {d.kind for d in ds}  # each reader looks only at figures of its kinds
+        if "amount" in kinds or "percent" in kinds:
+            out += find_changes(t, ds)
+        if "amount" in kinds:
+            out += find_products(t, ds)
+            sums = find_sums(t, ds, lo)
+            out += sums
+        else:
+            sums = []
+        if "percent" in kinds:
+            out += find_shares(t, ds, sums)
+        if "count" in kinds:
+            out += find_lists(t, ds)
+        if "score" in kinds:
+            find_weights(t, ds)
     return out
+
+
+def _start(d: B.Draft) -> int:
+    return d.start
