@@ -220,6 +220,7 @@ def profile(reps: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--baseline", type=Path, help="another tree (e.g. an export of main) to compare with")
+    ap.add_argument("--tree", type=Path, default=ROOT, help="the tree to measure (default: this one)")
     ap.add_argument("--runs", type=int, default=40, help="rounds (each runs every job once in every tree)")
     ap.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4, 8, 16], help="long-report sizes")
     ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
@@ -231,7 +232,8 @@ def main() -> None:
     if args.profile:
         profile(20)
         return
-    trees = {"baseline": args.baseline.resolve(), "this tree": ROOT} if args.baseline else {"this tree": ROOT}
+    tree = args.tree.resolve()
+    trees = {"baseline": args.baseline.resolve(), "this tree": tree} if args.baseline else {"this tree": tree}
     names = list(trees)
     workers = {n: Worker(t, args.copies) for n, t in trees.items()}
     jobs = ["examples", "rest", *(f"long {k}" for k in args.copies)]
