@@ -357,3 +357,56 @@ def test_clause_start_and_paren_depth_as_before(text, data):
     pos = data.draw(st.integers(lo, len(t)))
     assert B.clause_start(t, lo, pos) == ref_clause_start(t, lo, pos)
     assert B.paren_depth(t, lo, pos) == ref_paren_depth(t, lo, pos)
+
+
+# ------------------------------------------------------------------------------ the tables' values
+
+
+class RefFacts:
+    """The tables' values as they were read before: all of them, when the check starts."""
+
+    def __init__(self, facts):
+        from perfxl.core.text.facts import _number, count_items
+
+        d = facts.dept
+        self._dept = {k: _number(k, v) for k, v in d.items() if k not in ("departments", "subunits")}
+        for key, source in (("departments_count", "departments"), ("subunits_count", "subunits")):
+            if self._dept.get(key) is None and d.get(source) is not None:
+                n = count_items(d.get(source))
+                self._dept[key] = None if n is None else Decimal(n)
+        g = self._dept.get
+        put = self._dept.__setitem__
+        if g("assets_total") is not None and g("liabilities_total") is not None:
+            put("net_assets", g("assets_total") - g("liabilities_total"))
+        if g("final_income_total") is not None and g("budget_income_total") is not None:
+            put("final_income_increase", g("final_income_total") - g("budget_income_total"))
+        whole = g("final_expense_total")
+        for p in ("basic", "project", "personnel", "public"):
+            if whole and g(f"final_{p}") is not None:
+                put(f"final_{p}_share", g(f"final_{p}") / whole)
+
+
+def _all_table_facts():
+    from perfxl.core.text import TableFacts
+
+    out = [ET.table_facts(d) for d in mk.departments()]
+    # blanks, zeros and text where numbers are expected, and counts from the lists
+    out.append(TableFacts({"assets_total": "", "liabilities_total": Decimal(3), "final_expense_total": 0,
+                           "final_basic": "12万元", "departments": "办公室、财务股", "subunits": "无",
+                           "departments_count": None, "net_assets": Decimal(5), "year": "2022"}))
+    out.append(TableFacts({"final_expense_total": "100", "final_project": 40.5, "final_income_total": True,
+                           "budget_income_total": Decimal(9), "subunits_count": 3, "subunits": "甲、乙"}))
+    return out
+
+
+def test_the_tables_values_read_when_asked_as_before():
+    from perfxl.core.text.facts import Facts
+
+    keys = set(X.LABELS) | set(X.KIND) | {"year", "unit_name", "departments", "subunits", "nonexistent"}
+    for facts in _all_table_facts():
+        ref = RefFacts(facts)
+        keys |= set(facts.dept)
+        for order in (sorted(keys), sorted(keys, reverse=True)):
+            lazy = Facts(facts)
+            for key in order:
+                assert repr(lazy.dept(key)) == repr(ref._dept.get(key)), key
