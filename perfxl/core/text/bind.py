@@ -103,17 +103,16 @@ def usable_terms(t: str, s: Sentence, section: str, names: tuple[tuple[int, int]
     procurement = section == "text_procurement" or t.find("采购", s.start, s.end) >= 0
     out = []
     for a, b, c in X.find_terms(t, s.start, s.end):
-        if any(a < y and b > x for x, y in names):
+        if names and any(a < y and b > x for x, y in names):
             continue
         if c in X.PROCUREMENT_ONLY and not procurement:
             continue
-        word = t[a:b]
-        if c and _SUM_SUFFIX.sub("", word) in _GENERIC:
-            if a > s.start and t[a - 1] not in _GENERIC_LEFT:
-                c = None
+        if c and a > s.start and t[a - 1] not in _GENERIC_LEFT and _SUM_SUFFIX.sub("", t[a:b]) in _GENERIC:
+            c = None
         out.append((a, b, c))
-    out.extend((x, y, None) for x, y in names)
-    out.sort()
+    if names:
+        out.extend((x, y, None) for x, y in names)
+        out.sort()
     return out
 
 

@@ -105,18 +105,25 @@ def find_terms(text: str, start: int, end: int) -> list[tuple[int, int, str | No
         first |= _BY_FIRST.get(ch, 0)
         needed |= _BY_NEEDED.get(ch, 0)
     todo = first & needed
-    found = []
-    while todo:  # in the order of TERMS
+    found = []  # (−length, start, pattern, end, concept): longest first, then leftmost, then as in TERMS
+    while todo:
         low = todo & -todo
         todo ^= low
-        rx, concept = _COMPILED[low.bit_length() - 1][:2]
+        i = low.bit_length() - 1
+        rx, concept = _COMPILED[i][:2]
         for m in rx.finditer(text, start, end):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), concept))
-    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+            a, b = m.span()
+            if b > a:
+                found.append((a - b, a, i, b, concept))
+    if len(found) < 2:
+        return [(a, b, c) for _, a, _, b, c in found]
+    found.sort()
     taken: list[tuple[int, int, str | None]] = []
-    for a, b, c in found:
-        if all(b <= x or a >= y for x, y, _ in taken):
+    for _, a, _, b, c in found:
+        for x, y, _ in taken:
+            if b > x and a < y:
+                break  # overlaps a longer (or earlier) term
+        else:
             taken.append((a, b, c))
     taken.sort()
     return taken
