@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .model import quick_init
 from .quick import Sieved
 
 _FOLD = {0xFF10 + i: ord("0") + i for i in range(10)}
@@ -37,6 +38,7 @@ def fold(text: str) -> str:
 # ------------------------------------------------------------------------------------- sentences
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int  # offsets into the cell text, whitespace trimmed
@@ -94,6 +96,7 @@ def split_sentences(text: str, joins_number=lambda before: False) -> list[Senten
 # ------------------------------------------------------------------------------------- figures
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Number:
     """One figure as printed. ``value``: amounts in 万元, percentages as fractions, else as printed.

@@ -12,12 +12,13 @@ from . import codes as K
 from . import lexicon as X
 from .analyze import analyze
 from .facts import Facts
-from .model import Claim, TableFacts, TextCell
+from .model import Claim, TableFacts, TextCell, quick_init
 
 PROJECT_KEYS = frozenset({"fund_total_initial", "fund_total_full_year", "fund_total_executed", "exec_rate",
                           "total_score", "grade", "exec_weight"})
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Member:
     """A value in a sentence's arithmetic: from a claim (``ref``) or from the tables (``ref`` None)."""

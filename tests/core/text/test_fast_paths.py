@@ -410,3 +410,49 @@ def test_the_tables_values_read_when_asked_as_before():
             lazy = Facts(facts)
             for key in order:
                 assert repr(lazy.dept(key)) == repr(ref._dept.get(key)), key
+
+
+# ------------------------------------------------------------------------------ structure readers
+
+
+def _corpus_pieces() -> list[str]:
+    return sorted({p for text in corpus() for p in re.split(r"(?<=[。；，\n])", text) if p.strip()})
+
+
+PIECES = _corpus_pieces()
+# texts made of pieces of the corpus' sentences (cut after 。；， and line breaks) and loose words
+mixed = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(WORDS + OTHER + list(PUNCT))),
+                 min_size=1, max_size=12).map("".join)
+SECTIONS = ["text_final", "text_budget", "text_overall", "text_procurement", "goal_actual", "text_staffing"]
+
+
+def _analyses(cells, names=("道路养护项目", "学生资助项目")):
+    from perfxl.core.text.analyze import analyze
+
+    return repr([analyze(c, names, 2022) for c in cells])
+
+
+def _same_with_every_reader_everywhere(cells):
+    from perfxl.core.text import structures as S
+
+    fast = _analyses(cells)
+    saved = S._CHANGE_CUES, S._PRODUCT_CUES, S._SUM_CUES
+    try:
+        S._CHANGE_CUES = S._PRODUCT_CUES = S._SUM_CUES = re.compile("")
+        assert _analyses(cells) == fast
+    finally:
+        S._CHANGE_CUES, S._PRODUCT_CUES, S._SUM_CUES = saved
+
+
+@given(st.lists(st.tuples(st.sampled_from(SECTIONS), mixed), min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_structure_readers_skipped_only_where_they_find_nothing(texts_by_section):
+    from perfxl.core.text import TextCell
+
+    _same_with_every_reader_everywhere(
+        [TextCell("报告正文", f"B{3 + i}", key, text) for i, (key, text) in enumerate(texts_by_section)])
+
+
+def test_structure_readers_skipped_only_where_they_find_nothing_on_the_corpus():
+    for d in mk.departments():
+        _same_with_every_reader_everywhere(ET.text_cells(d))
