@@ -54,22 +54,23 @@ def analyze(cell: TextCell, names: tuple[str, ...] = (), year: int | None = None
         in_sentence: list[B.Draft] = []
         for n in bound:
             d = B.Draft(n, s, n.kind, n.value, n.start, n.end)
-            same = [x for x in in_sentence if x.concept and x.kind == n.kind]
-            _bind(d, t, s, terms, masks, section, project_cell, hint, period_phase, same)
-            years = [y for y in sentence_years if y.end <= n.start]
+            same = [x for x in in_sentence if x.concept and x.kind == n.kind] if in_sentence else in_sentence
+            cs = B.clause_start(t, s.start, n.start)
+            _bind(d, t, s, terms, masks, section, project_cell, hint, period_phase, same, cs)
+            years = [y for y in sentence_years if y.end <= n.start] if sentence_years else sentence_years
             d.year = int(years[-1].value) if years else period_year.get(s.period)
             if n.approx:
                 d.skip = "approx"
             elif section in X.PLAN_SECTIONS:
                 d.skip = "plan"
             else:
-                d.skip = B.last_year_or_plan(t, s.start, n.start, masks)
+                d.skip = B.last_year_or_plan(t, s.start, n.start, masks, cs)
             if not d.skip and year is not None and d.year is not None and d.year != year:
                 d.skip = "other-year"
             if d.kind in ("amount", "percent", "score") and d.scope == "dept":
                 d.org = B.org_before(t, s.start, n.start, whole_sentence=True)
             elif d.field in ("staff_active", "staff_retired", "staff_quota"):
-                d.org = B.org_before(t, s.start, n.start, whole_sentence=False)
+                d.org = B.org_before(t, s.start, n.start, whole_sentence=False, clause=cs)
             drafts.append(d)
             in_sentence.append(d)
         phase = B.phase_at(t, s.start, s.end, masks)
@@ -105,13 +106,14 @@ def _lines(t: str) -> tuple[list[int], list[str]]:
 
 
 def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool, hint: str,
-          period_phase: dict, drafts_before: list) -> None:
+          period_phase: dict, drafts_before: list, cs: int) -> None:
+    """Binds the draft of a figure; ``cs``: where the figure's clause starts."""
     n = d.number
     scope = "project" if project_cell else "dept"
     concept = None
     if n.kind == "quantity":
         return
-    term = B.term_before(t, terms, s.start, n.start)
+    term = B.term_before(t, terms, s.start, n.start, cs)
     if n.kind == "count":
         concept = B.count_concept(n.noun)
         if concept is None and term is not None and X.KIND.get(X.PLAIN.get(term[2] or "", "")) == "count":
@@ -120,7 +122,7 @@ def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool,
         concept, d.term = term[2], term[:2]
         if concept in _PHASE_TERMS and not project_cell and not hint:
             concept = _phase_of_previous(t, terms, term, s, drafts_before)
-    elif B.ELLIPSIS.match(t, B.clause_start(t, s.start, n.start), n.start) and drafts_before:
+    elif B.ELLIPSIS.match(t, cs, n.start) and drafts_before:
         concept = drafts_before[-1].concept  # 预算数 a，决算数 b: the same quantity in the other phase
     if concept is None:
         return

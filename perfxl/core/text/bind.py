@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from . import lexicon as X
 from .numbers import Number, Sentence
-from .quick import Sieved
+from .quick import Sieved, guarded
 
 _CONNECT = re.compile(r"^(?:\s|为|是|达到|达|共计|合计|总计|共有|共|计|有|:|：|安排|金额|总额|资金|数|的|了|"
                       r"实际完成|实际|完成|实现|发生|约|分别|累计|人数|人员|人|总数|支出|"
@@ -23,6 +23,7 @@ ELLIPSIS = re.compile(r"\s*(?:其中)?(?:年初预算数|年初预算|预算数|
 _DELIM = "，,：:、()；;"
 _BUDGET_MARK = re.compile(r"年初预算|预算数|预算安排|年初|批复|预算(?!执行|绩效|管理|编制|单位)")
 _FINAL_MARK = re.compile(r"决算|执行数|实际支出|全年支出|实际")
+_PHASE_MARK = guarded(f"(?P<budget>{_BUDGET_MARK.pattern})|(?P<final>{_FINAL_MARK.pattern})")
 CHANGE = re.compile(r"(?P<cmp>较|比|与|同比)(?P<base>[^，,。；;\d%]{0,14}?)(?:相比|相较|比较)?[，,]?"
                     r"(?P<dir>增加|增长|减少|下降|降低|节约|节省|上升|提高|增|减|多|少|超支|超出)(?:了)?"
                     r"(?:额|幅度|幅)?(?:为|达)?\s*$")
@@ -116,9 +117,11 @@ def usable_terms(t: str, s: Sentence, section: str, names: tuple[tuple[int, int]
     return out
 
 
-def term_before(t: str, terms: list, lo: int, pos: int):
-    """The term nearest before ``pos`` in its clause, with only connecting words in between."""
-    start = clause_start(t, lo, pos)
+def term_before(t: str, terms: list, lo: int, pos: int, start: int | None = None):
+    """The term nearest before ``pos`` in its clause (``start``: where the clause starts, if known), with
+    only connecting words in between."""
+    if start is None:
+        start = clause_start(t, lo, pos)
     for a, b, c in reversed(terms):
         if b > pos:
             continue
@@ -157,33 +160,42 @@ def masked(t: str, s: Sentence, terms: list, marks=None) -> list[tuple[int, int]
 
 def has_phase_words(t: str, lo: int, pos: int) -> bool:
     """Whether ``t[lo:pos]`` holds a 预算 / 决算 word at all (else ``phase_at`` is None whatever the spans)."""
-    return _BUDGET_MARK.search(t, lo, pos) is not None or _FINAL_MARK.search(t, lo, pos) is not None
+    return _PHASE_MARK.search(t, lo, pos) is not None
 
 
 def phase_at(t: str, lo: int, pos: int, spans) -> str | None:
-    best, phase = -1, None
-    for rx, name in ((_BUDGET_MARK, "budget"), (_FINAL_MARK, "final")):
-        for m in rx.finditer(t, lo, pos):
-            if any(x <= m.start() < y for x, y in spans):
-                continue
-            if m.end() > best:
-                best, phase = m.end(), name
+    """The phase of the last 预算 or 决算 word before ``pos`` (from ``lo``) outside ``spans``."""
+    # A 预算 word and a 决算 word never overlap (no end of one is the start of the other), so one scan
+    # for both finds what a scan for each finds; the last one outside the spans ends last.
+    phase = None
+    for m in _PHASE_MARK.finditer(t, lo, pos):
+        a = m.start()
+        for x, y in spans:
+            if x <= a < y:
+                break
+        else:
+            phase = m.lastgroup
     return phase
 
 
-def last_year_or_plan(t: str, lo: int, pos: int, spans) -> str:
-    clause = clause_start(t, lo, pos)
+def last_year_or_plan(t: str, lo: int, pos: int, spans, clause: int | None = None) -> str:
+    if clause is None:
+        clause = clause_start(t, lo, pos)
     for rx, why in ((_PLAN, "plan"), (_LAST_YEAR, "last-year")):
         for m in rx.finditer(t, clause, pos):
-            if not any(x <= m.start() < y for x, y in spans):
+            a = m.start()
+            for x, y in spans:
+                if x <= a < y:
+                    break
+            else:
                 return why
     if _PLAN.match(t, lo):
         return "plan"
     return ""
 
 
-def org_before(t: str, lo: int, pos: int, whole_sentence: bool) -> str:
-    start = lo if whole_sentence else clause_start(t, lo, pos)
+def org_before(t: str, lo: int, pos: int, whole_sentence: bool, clause: int | None = None) -> str:
+    start = lo if whole_sentence else clause if clause is not None else clause_start(t, lo, pos)
     text = t[start:pos]
     # names inside brackets (实施单位：…) and lists of units (counted elsewhere) are not the subject
     if "(" in text:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .quick import clues
+from .quick import clues, guarded
 
 # (pattern, concept). Patterns run on folded text (full-width brackets are ASCII).
 _SUM = r"(?:合计|总计|总额|总数)?"
@@ -67,16 +67,9 @@ TERMS: tuple[tuple[str, str | None], ...] = (
     (r"收入水平|收入增长|人均收入|纯收入|可支配收入|增收", None),
 )
 
-def _compile(pattern: str, first: frozenset[str] | None) -> re.Pattern:
-    """The pattern behind a look at its first character: the same matches, but a position whose
-    character cannot start one fails at once (the patterns open with optional words, 部门 年初 预算 …,
-    that the engine would otherwise try one by one at every position)."""
-    if first is None:
-        return re.compile(pattern)
-    return re.compile("(?=[" + "".join(map(re.escape, sorted(first))) + "])(?:" + pattern + ")")
-
-
-_COMPILED = tuple((_compile(p, first), c, first, needed) for p, c in TERMS for first, needed in [clues(p)])
+# each pattern behind a look at its first character (they open with optional words, 部门 年初 预算 …,
+# that the engine would otherwise try one by one at every position)
+_COMPILED = tuple((guarded(p), c, first, needed) for p, c in TERMS for first, needed in [clues(p)])
 # which patterns a character can start (or is needed by), as bit masks over _COMPILED
 _BY_FIRST: dict[str, int] = {}
 _BY_NEEDED: dict[str, int] = {}

@@ -91,6 +91,16 @@ def clues(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
         return None, None
 
 
+def guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """``pattern`` compiled behind a look at its first character, ``(?=[…])(?:pattern)``: the same
+    matches, but a position whose character cannot start one fails at once (a pattern that opens with
+    optional words or with a choice of groups is otherwise tried in full at every position)."""
+    first = clues(pattern)[0] if not flags else None
+    if first is None:
+        return re.compile(pattern, flags)
+    return re.compile("(?=[" + "".join(map(re.escape, sorted(first))) + "])(?:" + pattern + ")", flags)
+
+
 class Sieved:
     """A compiled pattern and the characters one of which every match holds (or ``hint``: a pattern
     every match holds a match of, where the pattern's own characters are too common to tell)."""

@@ -456,3 +456,42 @@ def test_structure_readers_skipped_only_where_they_find_nothing(texts_by_section
 def test_structure_readers_skipped_only_where_they_find_nothing_on_the_corpus():
     for d in mk.departments():
         _same_with_every_reader_everywhere(ET.text_cells(d))
+
+
+# ------------------------------------------------------------------------------ phases
+
+
+def ref_phase_at(t: str, lo: int, pos: int, spans):
+    best, phase = -1, None
+    for rx, name in ((B._BUDGET_MARK, "budget"), (B._FINAL_MARK, "final")):
+        for m in rx.finditer(t, lo, pos):
+            if any(x <= m.start() < y for x, y in spans):
+                continue
+            if m.end() > best:
+                best, phase = m.end(), name
+    return phase
+
+
+PHASE_WORDS = ["年初预算", "预算数", "预算安排", "年初", "批复", "预算", "执行", "绩效", "管理", "编制", "单位", "决算",
+               "执行数", "实际支出", "全年支出", "实际", "全年", "数", "安排", "较", "比", "上年", "，"]
+
+
+@given(st.lists(st.sampled_from(PHASE_WORDS + ["12", "万元", "支出"]), max_size=16).map("".join), st.data())
+@settings(max_examples=500, deadline=None)
+def test_phase_at_as_before(t, data):
+    lo = data.draw(st.integers(0, len(t)))
+    pos = data.draw(st.integers(lo, len(t)))
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(t)), st.integers(0, 4)).map(lambda p: (p[0], p[0] + p[1])),
+                               max_size=3))
+    assert B.phase_at(t, lo, pos, spans) == ref_phase_at(t, lo, pos, spans)
+    assert B.has_phase_words(t, lo, pos) == (ref_phase_at(t, lo, pos, []) is not None)
+
+
+def test_phase_at_as_before_on_the_corpus():
+    for text in corpus():
+        t = fold(text)
+        marks = B.mask_marks(t)
+        for s in split_sentences(t, X.ends_with_term):
+            masks = B.masked(t, s, X.find_terms(t, s.start, s.end), marks)
+            for pos in range(s.start, s.end + 1):
+                assert B.phase_at(t, s.start, pos, masks) == ref_phase_at(t, s.start, pos, masks)
