@@ -138,10 +138,10 @@ def _bind(d: B.Draft, t: str, s, terms, masks, section: str, project_cell: bool,
         scope = "project"
     field, candidates, scope = B.resolve(concept, phase, scope)
     fields = (field,) if field else candidates
-    kinds = [X.KIND.get(f) for f in fields]
-    if n.kind == "amount" and all(k is None or k == "amount" for k in kinds):
+    kinds = {X.KIND.get(f) for f in fields}
+    if n.kind == "amount" and kinds <= _AMOUNT_OR_UNKNOWN:
         d.concept = concept  # a part of a known whole even where the tables hold no cell for it
-    if not fields or any(k != _KIND_OF.get(n.kind, n.kind) for k in kinds):
+    if not fields or kinds != {_KIND_OF.get(n.kind, n.kind)}:
         return
     d.concept, d.field, d.candidates, d.scope = concept, field, candidates, scope
     if scope == "project":
@@ -165,6 +165,7 @@ def _phase_of_previous(t: str, terms: list, term, s, drafts_before: list) -> str
 
 
 _KIND_OF = {"points": "percent"}  # the kind of field a figure can restate
+_AMOUNT_OR_UNKNOWN = frozenset({"amount", None})
 
 
 def _freeze(cell: TextCell, text: str, drafts: list[B.Draft], structures) -> Analysis:

@@ -143,6 +143,13 @@ def mask_marks(t: str) -> tuple[list[tuple[int, int]], ...]:
     return tuple([m.span() for m in rx.finditer(t)] for rx in _MASKS)
 
 
+def _runs_over(spans, end: int) -> bool:
+    for a, b in spans:
+        if a < end < b:
+            return True
+    return False
+
+
 def masked(t: str, s: Sentence, terms: list, marks=None) -> list[tuple[int, int]]:
     """Spans whose 预算/决算 words are not the phase of what follows (较预算增加, 上年结转 …).
 
@@ -152,9 +159,11 @@ def masked(t: str, s: Sentence, terms: list, marks=None) -> list[tuple[int, int]
     spans = [(a, b) for a, b, c in terms if c is None]
     for k, rx in enumerate(_MASKS):
         found = marks[k] if marks is not None else None
-        if found is None or any(a < s.end < b for a, b in found):
+        if found is None or _runs_over(found, s.end):
             found = [m.span() for m in rx.finditer(t, 0, s.end)]
-        spans.extend((a, b) for a, b in found if a >= s.start and b <= s.end)
+        for a, b in found:
+            if a >= s.start and b <= s.end:
+                spans.append((a, b))
     return spans
 
 

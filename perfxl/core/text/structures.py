@@ -28,8 +28,7 @@ def find_structures(t: str, section: str, drafts: list[B.Draft]) -> list[Pending
         periods.setdefault(d.sentence.period, []).append(d)
     for ds in periods.values():
         ds.sort(key=_start)
-        lo = min(d.sentence.start for d in ds)
-        hi = max(d.sentence.end for d in ds)
+        lo, hi = ds[0].sentence.start, ds[-1].sentence.end  # (the period's sentences are in order)
         # each reader looks only at figures of its kinds, and only where the words it needs are
         kinds = {d.kind for d in ds}
         if ("amount" in kinds or "percent" in kinds) and _CHANGE_CUES.search(t, lo, hi):
