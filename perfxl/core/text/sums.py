@@ -10,6 +10,7 @@ from .quick import Sieved
 
 _NOT_PART = re.compile(r"节约|节省|结余|超支|增加|减少|下降|增长|降低|上升|较|比|同比|相比|另|此外")
 _TOTAL_WORD = re.compile(r"合计|总计|共计")
+_TOTAL_CUES = re.compile("[计共额]")
 _LIST_ENDS = re.compile(r"其中|合计|共计|总计|另外|此外|另有")
 _TOTAL_MARK = Sieved(r"(?:^|[，,；;：:、(])\s*(?:以上|两项|三项|四项|各项)?(?:合计|共计|总计|累计|共|总额)(?:金额|资金)?"
                          r"(?:为|是|:|：|达)?\s*$")
@@ -42,8 +43,9 @@ def find_sums(t, ds, lo):
         return out
     depth = {id(d): B.paren_depth(t, lo, d.start) for d in amounts}
     sentences = sorted({id(d.sentence): d.sentence for d in ds}.values(), key=lambda s: s.start)
+    hi = sentences[-1].end
     # 其中 lists
-    for s in sentences:
+    for s in sentences if t.find("其中", lo, hi) >= 0 else ():
         for k in _positions(t, "其中", s.start, s.end):
             if t[k - 1:k] == "(":
                 continue
@@ -56,8 +58,8 @@ def find_sums(t, ds, lo):
             parts = _list_after(t, amounts, depth, total, s, sentences, k, dk)
             if parts:
                 out.append(_sum(total, parts, _complete(total, parts)))
-    # （…） breakdowns right after an amount
-    for d in amounts:
+    # （…） breakdowns right after an amount (the bracket is inside the amount's sentence)
+    for d in amounts if t.find("(", lo, hi) >= 0 else ():
         if not _usable_part(d) or d.number.approx:
             continue
         j = d.end
@@ -72,8 +74,8 @@ def find_sums(t, ds, lo):
         inner = [x for x in inner if x.role != "change"]
         if inner and all(_compatible(d, x) for x in inner):
             out.append(_sum(d, _nest(inner), _complete(d, inner)))
-    # a list, then 合计 / 共计 X
-    for d in amounts:
+    # a list, then 合计 / 共计 X (both the mark and a term's 合计 hold 计, 共 or 额)
+    for d in amounts if _TOTAL_CUES.search(t, lo, hi) else ():
         if not _usable_part(d) or d.number.approx:
             continue
         s = d.sentence
