@@ -11,6 +11,7 @@ from .model import Analysis, Claim, TextCell
 from .numbers import fold, numbers_in, split_sentences
 from .structures import find_structures
 
+_ZERO = Decimal(0)
 _BOUND_KINDS = {"amount", "percent", "points", "count", "score", "quantity"}
 _BUDGET_OR_PLAN = re.compile(r"预算|计划")
 _THEREOF = re.compile(r"\s*其中")
@@ -177,7 +178,7 @@ def _freeze(cell: TextCell, text: str, drafts: list[B.Draft], structures) -> Ana
         n = d.number
         claims.append(Claim(
             cell.sheet, cell.cell, cell.key, text[s.start:s.end], (s.start, s.end), (d.start, d.end),
-            text[d.start:d.end], d.kind, d.value, n.places if n else 0, n.quantum if n else Decimal(0),
+            text[d.start:d.end], d.kind, d.value, n.places if n else 0, n.quantum if n else _ZERO,
             d.field, d.candidates, d.role, d.scope, d.project, d.skip, d.year, d.org, s.period, i))
     out = []
     for st in structures:
