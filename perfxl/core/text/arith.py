@@ -13,6 +13,7 @@ from .model import ChangeOf, ListOf, ProductOf, ShareOf, SumOf
 from .run import Member, Run
 
 ZERO = Decimal(0)
+_CENT = Decimal("0.01")
 
 
 def check_lists(run: Run) -> set:
@@ -74,7 +75,7 @@ def _sum(run: Run, ai: int, st: SumOf) -> None:
     def test(m):
         t, parts = m[0], m[1:]
         s = sum((p.value for p in parts), ZERO)
-        tol = sum((p.sum_err for p in parts), ZERO) + (total.quantum / 2 if total.quantum > Decimal("0.01") else ZERO)
+        tol = sum((p.sum_err for p in parts), ZERO) + (total.quantum / 2 if total.quantum > _CENT else ZERO)
         return abs(s - t.value) <= tol if st.complete else s <= t.value + tol
 
     if _holds(test, ms, run):

@@ -74,9 +74,12 @@ def quote(text: str, claim: Claim, before: int = 40, after: int = 24) -> str:
 # ------------------------------------------------------------------------------ formatting
 
 
+_ONE = Decimal(1)
+
+
 def rounded(x: Decimal, quantum: Decimal) -> Decimal:
     """``x`` rounded half up to a multiple of ``quantum``."""
-    return (x / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum
+    return (x / quantum).quantize(_ONE, rounding=ROUND_HALF_UP) * quantum
 
 
 def plain(x: Decimal, places: int) -> str:

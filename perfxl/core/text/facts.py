@@ -11,6 +11,9 @@ from .model import Claim, ProjectFacts, TableFacts
 
 _RATE_KEYS = {"exec_rate", "final_basic_share", "final_project_share", "final_personnel_share", "final_public_share"}
 _COUNT_KEYS = {"staff_quota", "staff_active", "staff_retired", "departments_count", "subunits_count"}
+_COUNTED_FROM = {"departments_count": "departments", "subunits_count": "subunits"}
+_SHARES = {f"final_{p}_share": f"final_{p}" for p in ("basic", "project", "personnel", "public")}
+_PLACE = re.compile(r"^.{0,6}?[县市区州旗]")
 _TEXT_KEYS = {"grade", "unit_name", "departments", "subunits", "name"}
 
 
@@ -44,35 +47,68 @@ def count_items(text) -> int | None:
 
 
 class Facts:
+    """The tables' values, each read from its cell the first time a claim asks for it (a department's
+    table has ≈ 60 values; its texts name a dozen)."""
+
     def __init__(self, facts: TableFacts):
         self.raw = facts
         d = facts.dept
         self.year = _int_or_none(d.get("year"))
         self.unit_name = str(d.get("unit_name") or "").strip()
         self.projects = list(facts.projects)
-        self._dept = {k: _number(k, v) for k, v in d.items() if k not in ("departments", "subunits")}
-        for key, source in (("departments_count", "departments"), ("subunits_count", "subunits")):
-            if self._dept.get(key) is None and d.get(source) is not None:
-                n = count_items(d.get(source))
-                self._dept[key] = None if n is None else Decimal(n)
-        self._derive()
+        self._dept: dict[str, object] = {}  # key → value, as read so far
+        self._typed: dict[str, object] = {}  # key → the table's own value (before what is derived)
+        self._project: dict[tuple[int, str], object] = {}
+        self._named: dict[str, ProjectFacts | None] = {}
 
-    def _derive(self) -> None:
-        g = self._dept.get
-        put = self._dept.__setitem__
-        if g("assets_total") is not None and g("liabilities_total") is not None:
-            put("net_assets", g("assets_total") - g("liabilities_total"))
-        if g("final_income_total") is not None and g("budget_income_total") is not None:
-            put("final_income_increase", g("final_income_total") - g("budget_income_total"))
-        whole = g("final_expense_total")
-        for p in ("basic", "project", "personnel", "public"):
-            if whole and g(f"final_{p}") is not None:
-                put(f"final_{p}_share", g(f"final_{p}") / whole)
+    def _own(self, key: str):
+        """A value as typed in the table (a count of names where the count is blank), not derived."""
+        try:
+            return self._typed[key]
+        except KeyError:
+            pass
+        d = self.raw.dept
+        v = _number(key, d[key]) if key in d and key not in ("departments", "subunits") else None
+        source = _COUNTED_FROM.get(key)
+        if v is None and source is not None and d.get(source) is not None:
+            n = count_items(d.get(source))
+            v = None if n is None else Decimal(n)
+        self._typed[key] = v
+        return v
+
+    def _derived(self, key: str):
+        """A value recomputed from its inputs where they are stated (资产 − 负债, shares …)."""
+        g = self._own
+        if key == "net_assets":
+            if g("assets_total") is not None and g("liabilities_total") is not None:
+                return g("assets_total") - g("liabilities_total")
+        elif key == "final_income_increase":
+            if g("final_income_total") is not None and g("budget_income_total") is not None:
+                return g("final_income_total") - g("budget_income_total")
+        elif key in _SHARES:
+            whole = g("final_expense_total")
+            part = g(_SHARES[key])
+            if whole and part is not None:
+                return part / whole
+        return g(key)
 
     def dept(self, key: str):
-        return self._dept.get(key)
+        try:
+            return self._dept[key]
+        except KeyError:
+            v = self._dept[key] = self._derived(key)
+            return v
 
     def project(self, p: ProjectFacts, key: str):
+        k = (id(p), key)  # (the projects are kept in self.projects, so their ids stay theirs)
+        try:
+            return self._project[k]
+        except KeyError:
+            v = self._project[k] = self._project_value(p, key)
+            return v
+
+    @staticmethod
+    def _project_value(p: ProjectFacts, key: str):
         v = p.values
         if key == "exec_rate":
             ex, fy = _number("x", v.get("fund_total_executed")), _number("x", v.get("fund_total_full_year"))
@@ -104,15 +140,19 @@ class Facts:
     def named(self, hint: str) -> ProjectFacts | None:
         if not hint:
             return None
-        found = [p for p in self.projects if _same_name(hint, p.name)]
-        return found[0] if len(found) == 1 else None
+        try:
+            return self._named[hint]
+        except KeyError:
+            found = [p for p in self.projects if _same_name(hint, p.name)]
+            v = self._named[hint] = found[0] if len(found) == 1 else None
+            return v
 
     def is_self(self, org: str) -> bool:
         if not org:
             return True
         if not self.unit_name:
             return False
-        core = re.sub(r"^.{0,6}?[县市区州旗]", "", self.unit_name)
+        core = _PLACE.sub("", self.unit_name)
         return org in self.unit_name or self.unit_name in org or (len(core) >= 3 and core in org)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .quick import clues, guarded
+
 # (pattern, concept). Patterns run on folded text (full-width brackets are ASCII).
 _SUM = r"(?:合计|总计|总额|总数)?"
 TERMS: tuple[tuple[str, str | None], ...] = (
@@ -65,7 +67,23 @@ TERMS: tuple[tuple[str, str | None], ...] = (
     (r"收入水平|收入增长|人均收入|纯收入|可支配收入|增收", None),
 )
 
-_COMPILED = tuple((re.compile(p), c) for p, c in TERMS)
+# each pattern behind a look at its first character (they open with optional words, 部门 年初 预算 …,
+# that the engine would otherwise try one by one at every position)
+_COMPILED = tuple((guarded(p), c, first, needed) for p, c in TERMS for first, needed in [clues(p)])
+# which patterns a character can start (or is needed by), as bit masks over _COMPILED
+_BY_FIRST: dict[str, int] = {}
+_BY_NEEDED: dict[str, int] = {}
+_ALWAYS_FIRST = _ALWAYS_NEEDED = 0
+for _i, (_, _, _first, _needed) in enumerate(_COMPILED):
+    if _first is None:
+        _ALWAYS_FIRST |= 1 << _i
+    for _ch in _first or ():
+        _BY_FIRST[_ch] = _BY_FIRST.get(_ch, 0) | 1 << _i
+    if _needed is None:
+        _ALWAYS_NEEDED |= 1 << _i
+    for _ch in _needed or ():
+        _BY_NEEDED[_ch] = _BY_NEEDED.get(_ch, 0) | 1 << _i
+_CLUE_CHARS = re.compile("[" + "".join(map(re.escape, sorted(set(_BY_FIRST) | set(_BY_NEEDED)))) + "]")
 _ENDS_WITH_TERM = re.compile("(?:" + "|".join(p for p, c in TERMS if c) + r")(?:为|是|达|共计|合计|总计|共)?\s*$")
 
 PROCUREMENT_ONLY = frozenset({"procurement_goods", "procurement_works", "procurement_services"})
@@ -73,15 +91,32 @@ PROCUREMENT_ONLY = frozenset({"procurement_goods", "procurement_works", "procure
 
 def find_terms(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """Non-overlapping terms in ``text[start:end]`` (longest first), as (start, end, concept)."""
-    found = []
-    for rx, concept in _COMPILED:
+    # only the patterns that can match here: a character of the text can start a match, and the
+    # text holds a character every match needs (on the examples 4 patterns of 50 per sentence)
+    first, needed = _ALWAYS_FIRST, _ALWAYS_NEEDED
+    for ch in set(_CLUE_CHARS.findall(text, start, end)):
+        first |= _BY_FIRST.get(ch, 0)
+        needed |= _BY_NEEDED.get(ch, 0)
+    todo = first & needed
+    found = []  # (−length, start, pattern, end, concept): longest first, then leftmost, then as in TERMS
+    while todo:
+        low = todo & -todo
+        todo ^= low
+        i = low.bit_length() - 1
+        rx, concept = _COMPILED[i][:2]
         for m in rx.finditer(text, start, end):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), concept))
-    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+            a, b = m.span()
+            if b > a:
+                found.append((a - b, a, i, b, concept))
+    if len(found) < 2:
+        return [(a, b, c) for _, a, _, b, c in found]
+    found.sort()
     taken: list[tuple[int, int, str | None]] = []
-    for a, b, c in found:
-        if all(b <= x or a >= y for x, y, _ in taken):
+    for _, a, _, b, c in found:
+        for x, y, _ in taken:
+            if b > x and a < y:
+                break  # overlaps a longer (or earlier) term
+        else:
             taken.append((a, b, c))
     taken.sort()
     return taken

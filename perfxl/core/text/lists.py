@@ -9,6 +9,10 @@ from .pending import Pending, matching
 
 _INTRO_BEFORE = re.compile(r"下设|内设|设有|设立|下辖|管辖|下属|所属|包括|包含|共有|还有|另有|拥有|分别为|分别是|即")
 _INTRO_AFTER = re.compile(r"^\s*[，,]?\s*(?:即|分别为|分别是|包括|包含)?\s*[:：]?\s*")
+_UP_TO_CUT = re.compile(r".*[，,。；;：:]", re.S)  # greedy: up to the last clause mark
+_DIGIT = re.compile(r"\d")
+_JOINED = re.compile(r"以及|和|及|与")
+_BODY_END = re.compile(r"[，,。；;\n(]")
 _WEIGHT = re.compile(r"(?P<name>产出|效益|满意度|预算执行率?|预算执行情况)(?:指标)?(?:权重|分值|满分)?(?:为|占|是)?\s*"
                      r"\(?\s*$")
 
@@ -23,7 +27,7 @@ def _items(text: str) -> tuple[list[str], bool, bool]:
     if text.endswith("等等") or text.endswith("等"):
         complete, text = False, text.rstrip("等")
     items = [p.strip(" “”\"") for p in text.split("、")]
-    last = re.split(r"以及|和|及|与", items[-1]) if items else []
+    last = _JOINED.split(items[-1]) if items else []
     joined = len(last) == 2 and all(len(x) >= 2 for x in last)
     return items, complete, joined
 
@@ -35,10 +39,8 @@ def find_lists(t, ds):
             continue
         s = d.sentence
         # list, then count: 下设 A、B、C 9个股室
-        seg_start = d.start
-        while seg_start > s.start and t[seg_start - 1] not in "，,。；;：:":
-            seg_start -= 1
-        seg = t[seg_start:d.start]
+        cut = _UP_TO_CUT.match(t, s.start, d.start)
+        seg = t[cut.end() if cut else s.start:d.start]
         m = _INTRO_BEFORE.search(seg)
         items, complete, joined = [], True, False
         if m and "、" in seg[m.end():]:
@@ -53,9 +55,9 @@ def find_lists(t, ds):
                 m2 = _INTRO_AFTER.match(rest)
                 intro = m2.group().strip(" ，,") if m2 else ""
                 if intro:
-                    body = re.split(r"[，,。；;\n(]", rest[m2.end():])[0]
+                    body = _BODY_END.split(rest[m2.end():])[0]
                     items, complete, joined = _items(body)
-        if not items or any(not i or len(i) > 30 or re.search(r"\d", i) for i in items):
+        if not items or any(not i or len(i) > 30 or _DIGIT.search(i) for i in items):
             continue
         if len(items) == 1 and d.number.value == 1:
             continue

@@ -1,9 +1,36 @@
 """The data of the text checks: what comes in (texts, table facts) and what a sentence claims."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping, Sequence
+
+
+def quick_init(cls):
+    """A frozen dataclass built many times per department (claims, figures, members): its generated
+    ``__init__`` looks ``object.__setattr__`` up anew for every field; this one, the same signature
+    and defaults, has it at hand (≈ 2× faster for a claim's 21 fields). Only for plain defaults."""
+    fields = dataclasses.fields(cls)
+    params, body, defaults = [], [], {}
+    for f in fields:
+        if f.default_factory is not dataclasses.MISSING or not f.init:
+            raise TypeError(f"quick_init: {cls.__name__}.{f.name} needs the generated __init__")
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            defaults[f"_d_{f.name}"] = f.default
+            params.append(f"{f.name}=_d_{f.name}")
+        body.append(f"    _set(self, {f.name!r}, {f.name})")
+    src = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    namespace = {"_set": object.__setattr__, **defaults}
+    exec(src, namespace)  # noqa: S102 (source built above from the field names)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    cls.__init__ = init
+    return cls
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +66,7 @@ class TableFacts:
     projects: Sequence[ProjectFacts] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A figure a sentence states, and what it is bound to.

@@ -7,15 +7,17 @@ from . import bind as B
 from . import lexicon as X
 from .model import ChangeOf, ProductOf, ShareOf
 from .pending import Pending, drop_parens
+from .quick import Sieved
 
 _CHANGE_VALUE = re.compile(r"(?P<cmp>较|比|与)(?P<base>(?:上年|去年|上年度|上一年度?|上年同期|年初预算数?|预算数?)[^，,。；;%]{0,30}?)"
                            r"(?:相比|相较)?[，,]?"
                            r"(?P<dir>增加|增长|减少|下降|降低|节约|节省|上升|提高|增|减|多|少)(?:了)?(?:额|幅度|幅)?(?:为|达)?\s*$")
 _UP = ("增加", "增长", "上升", "提高", "增", "多", "超支", "超出")
 _DOWN = ("减少", "下降", "降低", "节约", "节省", "减", "少")
+_UP_OR_DOWN = re.compile("|".join(_UP + _DOWN))
 _SHARE = re.compile(r"占(?:了)?(?P<whole>[^，,。；;、%\d]{0,20}?)(?:的)?(?:比重|比例|比率|份额)?(?:为|达|是|约)?\s*$")
 _SHARE_BARE = re.compile(r"(?:所占比重|所占比例|占比)(?:为|达|是|约)?\s*$")
-_PER = re.compile(r"(?:按|以)?(?:标准为|标准是)?(?P<dims>(?:每(?:人次|人|生|名|户|亩|个|所|家|村|次|天|日|月|年|学期|场|期|辆|台))"
+_PER = Sieved(r"(?:按|以)?(?:标准为|标准是)?(?P<dims>(?:每(?:人次|人|生|名|户|亩|个|所|家|村|次|天|日|月|年|学期|场|期|辆|台))"
                   r"{1,3})(?:补助|补贴|发放|奖励|标准|费用|经费)?(?:标准)?(?:为|按|是)?\s*$")
 _PER_AFTER = re.compile(r"^/(?P<dims>(?:人次|人|生|名|户|亩|个|所|家|村|次|天|日|月|年|学期|场|期|辆|台)"
                         r"(?:[·.•/](?:人次|人|生|名|户|亩|个|所|家|村|次|天|日|月|年|学期|场|期|辆|台))*)")
@@ -37,7 +39,7 @@ def find_changes(t, ds):
             continue
         s = d.sentence
         m = B.CHANGE.search(t, s.start, d.start) or _CHANGE_VALUE.search(t, s.start, d.start)
-        if not m or re.search("|".join(_UP + _DOWN), m["base"]):
+        if not m or _UP_OR_DOWN.search(m["base"]):
             continue  # "较上年减少2.35万元，下降23.5%": the base is itself a change
         base_text, up = m["base"], m["dir"] in _UP
         d.role, d.field, d.candidates, d.skip = "change", None, (), ""
@@ -92,7 +94,7 @@ def find_products(t, ds):
         s = d.sentence
         m = _PER.search(t, s.start, d.start)
         dims = _DIM.findall(m["dims"]) if m else []
-        after = _PER_AFTER.match(t[d.end:s.end])
+        after = _PER_AFTER.match(t[d.end:s.end]) if t.startswith("/", d.end, s.end) else None
         if after:
             dims = _DIM.findall(after["dims"])
         if not dims:

@@ -12,12 +12,14 @@ from . import codes as K
 from . import lexicon as X
 from .analyze import analyze
 from .facts import Facts
-from .model import Claim, TableFacts, TextCell
+from .model import Claim, TableFacts, TextCell, quick_init
 
+_ZERO, _CENT = Decimal(0), Decimal("0.01")
 PROJECT_KEYS = frozenset({"fund_total_initial", "fund_total_full_year", "fund_total_executed", "exec_rate",
                           "total_score", "grade", "exec_weight"})
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Member:
     """A value in a sentence's arithmetic: from a claim (``ref``) or from the tables (``ref`` None)."""
@@ -32,16 +34,16 @@ class Member:
 def claim_err(c: Claim) -> Decimal:
     """Figures printed to the cent (or finer) are exact; coarser ones are within half a unit."""
     if c.kind == "count" or c.quantum == 0:
-        return Decimal(0)
-    if c.kind == "amount" and c.quantum <= Decimal("0.01"):
-        return Decimal(0)
+        return _ZERO
+    if c.kind == "amount" and c.quantum <= _CENT:
+        return _ZERO
     return c.quantum / 2
 
 
 def sum_err(c: Claim) -> Decimal:
     if c.value == 0:
-        return Decimal(0)
-    return c.quantum if c.quantum <= Decimal("0.01") else c.quantum / 2
+        return _ZERO
+    return c.quantum if c.quantum <= _CENT else c.quantum / 2
 
 
 class Run:
@@ -54,6 +56,7 @@ class Run:
         self.corrections: dict[tuple[int, int], Decimal] = {}
         self.findings: list[Finding] = []
         self.reported: set[tuple[int, int]] = set()
+        self._by_field: dict[str | None, list] | None = None  # the claims by field, in the order of refs()
 
     def claim(self, ref: tuple[int, int]) -> Claim:
         return self.analyses[ref[0]].claims[ref[1]]
@@ -102,16 +105,20 @@ class Run:
         if found is not None:
             if v is not None and found.err and K.rounded(Decimal(v), self.claim(found.ref).quantum) == found.value:
                 # the text's coarse figure is the table's: compute with the table's exact value
-                return Member(Decimal(v), Decimal(0), found.sum_err, found.ref, found.label)
+                return Member(Decimal(v), _ZERO, found.sum_err, found.ref, found.label)
             return found
         if v is None:
             return None
-        return Member(Decimal(v), Decimal(0), Decimal("0.01"), None, X.LABELS.get(key, key))
+        return Member(Decimal(v), _ZERO, _CENT, None, X.LABELS.get(key, key))
 
     def _text_value(self, ai: int, near: Claim, key: str, sk: str) -> Member | None:
+        if self._by_field is None:
+            self._by_field = {}
+            for ref, c in self.refs():
+                self._by_field.setdefault(c.field, []).append((ref, c))
         best = None
-        for (i, j), c in self.refs():
-            if c.field != key or c.role in ("share", "change") or not self.comparable(c):
+        for (i, j), c in self._by_field.get(key, ()):
+            if c.role in ("share", "change") or not self.comparable(c):
                 continue
             scope = self.scope(c)
             if scope is None or self.scope_key(scope) != sk:
@@ -129,7 +136,7 @@ class Run:
         """The members with reported figures replaced by their right values (None: nothing to replace)."""
         if not any(m.ref in self.corrections for m in members if m.ref):
             return None
-        return [Member(self.corrections[m.ref], Decimal(0), m.sum_err, m.ref, m.label)
+        return [Member(self.corrections[m.ref], _ZERO, m.sum_err, m.ref, m.label)
                 if m.ref in self.corrections else m for m in members]
 
     # ---------------------------------------------------------------- findings

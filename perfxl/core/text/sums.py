@@ -6,9 +6,13 @@ import re
 from . import bind as B
 from .model import SumOf
 from .pending import CONCEPT_PARTITIONS, Pending, descends, matching
+from .quick import Sieved
 
 _NOT_PART = re.compile(r"节约|节省|结余|超支|增加|减少|下降|增长|降低|上升|较|比|同比|相比|另|此外")
-_TOTAL_MARK = re.compile(r"(?:^|[，,；;：:、(])\s*(?:以上|两项|三项|四项|各项)?(?:合计|共计|总计|累计|共|总额)(?:金额|资金)?"
+_TOTAL_WORD = re.compile(r"合计|总计|共计")
+_TOTAL_CUES = re.compile("[计共额]")
+_LIST_ENDS = re.compile(r"其中|合计|共计|总计|另外|此外|另有")
+_TOTAL_MARK = Sieved(r"(?:^|[，,；;：:、(])\s*(?:以上|两项|三项|四项|各项)?(?:合计|共计|总计|累计|共|总额)(?:金额|资金)?"
                          r"(?:为|是|:|：|达)?\s*$")
 
 
@@ -35,12 +39,14 @@ def _usable_part(d: B.Draft) -> bool:
 def find_sums(t, ds, lo):
     out = []
     amounts = [d for d in ds if d.kind == "amount"]
+    if not amounts:
+        return out
     depth = {id(d): B.paren_depth(t, lo, d.start) for d in amounts}
     sentences = sorted({id(d.sentence): d.sentence for d in ds}.values(), key=lambda s: s.start)
+    hi = sentences[-1].end
     # 其中 lists
-    for s in sentences:
-        for m in re.finditer("其中", t[s.start:s.end]):
-            k = s.start + m.start()
+    for s in sentences if t.find("其中", lo, hi) >= 0 else ():
+        for k in _positions(t, "其中", s.start, s.end):
             if t[k - 1:k] == "(":
                 continue
             dk = B.paren_depth(t, lo, k)
@@ -52,8 +58,8 @@ def find_sums(t, ds, lo):
             parts = _list_after(t, amounts, depth, total, s, sentences, k, dk)
             if parts:
                 out.append(_sum(total, parts, _complete(total, parts)))
-    # （…） breakdowns right after an amount
-    for d in amounts:
+    # （…） breakdowns right after an amount (the bracket is inside the amount's sentence)
+    for d in amounts if t.find("(", lo, hi) >= 0 else ():
         if not _usable_part(d) or d.number.approx:
             continue
         j = d.end
@@ -68,13 +74,13 @@ def find_sums(t, ds, lo):
         inner = [x for x in inner if x.role != "change"]
         if inner and all(_compatible(d, x) for x in inner):
             out.append(_sum(d, _nest(inner), _complete(d, inner)))
-    # a list, then 合计 / 共计 X
-    for d in amounts:
+    # a list, then 合计 / 共计 X (both the mark and a term's 合计 hold 计, 共 or 额)
+    for d in amounts if _TOTAL_CUES.search(t, lo, hi) else ():
         if not _usable_part(d) or d.number.approx:
             continue
         s = d.sentence
-        marked = _TOTAL_MARK.search(t[s.start:d.start])
-        term_total = d.term is not None and re.search(r"合计|总计|共计", t[d.term[0]:d.term[1]]) is not None
+        marked = _TOTAL_MARK.possible(t, s.start, d.start) and _TOTAL_MARK.rx.search(t[s.start:d.start])
+        term_total = d.term is not None and _TOTAL_WORD.search(t, d.term[0], d.term[1]) is not None
         if not marked and not term_total:
             continue
         parts = []
@@ -93,6 +99,14 @@ def find_sums(t, ds, lo):
             continue
         out.append(_sum(d, _nest(parts), True if marked else _complete(d, parts)))
     return out
+
+
+def _positions(t: str, word: str, a: int, b: int):
+    """Where ``word`` occurs in ``t[a:b]`` (not overlapping), left to right."""
+    k = t.find(word, a, b)
+    while k >= 0:
+        yield k
+        k = t.find(word, k + len(word), b)
 
 
 def _list_after(t, amounts, depth, total, s, sentences, k, dk):
@@ -115,7 +129,7 @@ def _list_after(t, amounts, depth, total, s, sentences, k, dk):
     following = [x for x in sentences if x.period == s.period and x.start > s.start]
     for s2 in following:
         piece = t[s2.start:s2.end]
-        if re.search(r"其中|合计|共计|总计|另外|此外|另有", piece):
+        if _LIST_ENDS.search(piece):
             break
         mine = [d for d in amounts if d.sentence is s2 and d.role not in ("change", "standard", "factor", "base")]
         if not mine or not mine[0].concept or not _compatible(total, mine[0]):
